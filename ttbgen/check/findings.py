@@ -1,0 +1,59 @@
+"""Findings: what a check rule reports, and where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Level(str, Enum):
+    """How serious a finding is; only `error` makes `ttbgen check` exit 1 (warnings too with --strict)."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    NOT_EVALUATED = "not-evaluated"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in a document a finding points: a paragraph, a table cell, or a rendered page."""
+
+    file: str
+    paragraph: int | None = None  # 1-based body paragraph number (¶N), counting table paragraphs too
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    page: int | None = None  # 1-based page of the rendered PDF
+    part: str = ""  # e.g. "header", "word/settings.xml", when not in the body
+    snippet: str = ""
+
+    def anchor(self) -> str:
+        """Return the short place marker used in text output: ¶12, table 1 row 2 cell 1, page 2, …"""
+        if self.page is not None:
+            return f"page {self.page}"
+        if self.table is not None:
+            where = f"table {self.table} row {self.row} cell {self.cell}"
+            return f"¶{self.paragraph} ({where})" if self.paragraph is not None else where
+        if self.paragraph is not None:
+            return f"¶{self.paragraph}"
+        return self.part or "document"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One result of one rule on one document."""
+
+    rule: str  # rule id, e.g. "margins"
+    clause: str  # the clause of ../shared/decree30.md it enforces, e.g. "decree30.md §1"
+    level: Level
+    message: str
+    location: Location
+
+    def text_line(self) -> str:
+        """Return `file:¶N: level: message [rule-id]`, the text output format."""
+        snippet = f' "{self.location.snippet}"' if self.location.snippet else ""
+        return (
+            f"{self.location.file}:{self.location.anchor()}: {self.level.value}: "
+            f"{self.message}{snippet} [{self.rule}]"
+        )

@@ -1,0 +1,67 @@
+"""One error base class that prints itself, and its user-facing kinds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ttbgen.i18n import _
+
+
+class TtbgenError(Exception):
+    """A user's mistake or an unusable input: printed as one message, exit code 2, no traceback."""
+
+    exit_code = 2
+
+    def render(self) -> str:
+        """Return the message as the user sees it."""
+        return str(self)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A place in a source file: 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+class SpecError(TtbgenError):
+    """A problem in a spec or office profile, located at file:line:col and a key path."""
+
+    def __init__(self, message: str, mark: Mark | None = None, path: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+        self.path = path
+
+    def render(self) -> str:
+        """Return `file:line:col: key.path: message`."""
+        parts = [str(self.mark)] if self.mark else []
+        if self.path:
+            parts.append(self.path)
+        parts.append(self.message)
+        return ": ".join(parts)
+
+
+class TemplateError(TtbgenError):
+    """A template that cannot be loaded, compiled or rendered."""
+
+
+class OutputError(TtbgenError):
+    """An output file that cannot or must not be written."""
+
+
+class DocxError(TtbgenError):
+    """A .docx that cannot be read (missing, not a zip, corrupt, hostile)."""
+
+
+def located(message: str, mark: Mark | None, path: str) -> SpecError:
+    """Build a SpecError; a shorthand for the many call sites in the loader."""
+    return SpecError(message, mark, path)
+
+
+__all__ = ["DocxError", "Mark", "OutputError", "SpecError", "TemplateError", "TtbgenError", "_", "located"]

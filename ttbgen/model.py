@@ -1,0 +1,150 @@
+"""The spec schema as plain typed data: what a secretary writes, after loading and validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date whose day (and month) may be left open in a draft: 2024, 2024-02, 2024-02-05."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def as_date(self) -> dt.date | None:
+        """Return the full date, or None when a part is open."""
+        if self.month is None or self.day is None:
+            return None
+        return dt.date(self.year, self.month, self.day)
+
+    def __str__(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+        if self.day is not None:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A chair or attendee: name (may be omitted) and title."""
+
+    title: str
+    name: str = ""
+    honorific: str = "đồng chí"
+
+
+@dataclass(frozen=True)
+class Bullet:
+    """A `-` bullet, with optional `+` sub-bullets."""
+
+    text: str
+    bullets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Item:
+    """A numbered point (a) or 2.1.) of a section: a task when it names a lead unit or a deadline."""
+
+    text: str = ""
+    heading: str = ""
+    lead: tuple[str, ...] = ()
+    support: tuple[str, ...] = ()
+    due: PartialDate | None = None
+    paragraphs: tuple[str, ...] = ()
+    bullets: tuple[Bullet, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the content: a heading (numbered when present), paragraphs, bullets and points."""
+
+    heading: str = ""
+    paragraphs: tuple[str, ...] = ()
+    bullets: tuple[Bullet, ...] = ()
+    items: tuple[Item, ...] = ()
+    numbering: str = "letters"
+    after: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """The meeting the notice concludes."""
+
+    date: dt.date
+    name: str
+    chair: Person
+    place: str = ""
+    attendees: tuple[str, ...] = ()
+    attendees_text: str = ""
+    heard: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """A line of the Nơi nhận block, or a group label with its `+` sub-lines."""
+
+    text: str
+    children: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Archive:
+    """The `Lưu: VT, …` line: archive units, and the recipient group it is nested under, if any."""
+
+    units: str
+    under: str = ""
+
+
+@dataclass(frozen=True)
+class Signer:
+    """The signature block: authority chain (TM./KT./TL./TUQ./Q. lines), title and name."""
+
+    title: str
+    name: str
+    authority: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Office:
+    """An office profile: who issues the notice."""
+
+    key: str
+    display_name: str
+    agency: tuple[str, ...]
+    place: str
+    symbol: str
+    issuer_name: str
+    supervising: tuple[str, ...] = ()
+    signer: Signer | None = None
+    recipients: tuple[Recipient, ...] = ()
+    archive: Archive | None = None
+    closing: str = ""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A fully loaded and validated meeting-conclusion notice."""
+
+    source: str
+    office: Office
+    date: PartialDate
+    meeting: Meeting
+    signer: Signer
+    recipients: tuple[Recipient, ...]
+    archive: Archive
+    number: str = ""
+    symbol: str = ""
+    title: str = ""
+    opening: tuple[str, ...] = ()
+    assessment: Section | None = None
+    tasks: Section | None = None
+    proposals: Section | None = None
+    sections: tuple[Section, ...] = ()
+    order: tuple[str, ...] = ("assessment", "tasks", "proposals", "sections")
+    closing: str | None = None
+    template: str = "thong-bao-ket-luan"

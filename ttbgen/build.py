@@ -1,0 +1,219 @@
+"""One or many specs → documents: load, derive, render, and write safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ttbgen import __version__
+from ttbgen.derive import build_context
+from ttbgen.errors import OutputError, SpecError, TtbgenError
+from ttbgen.i18n import _
+from ttbgen.model import Notice
+from ttbgen.offices import find_template, load_office
+from ttbgen.render import CompiledTemplate, DocumentInfo
+from ttbgen.spec import load_spec
+from ttbgen.templates import Manifest, load_manifest, set_custom_properties
+
+CONTENT_HASH = "ttbgen.content-sha256"
+
+
+@dataclass
+class Built:
+    """One document written (or left as it was, when unchanged)."""
+
+    spec: Path
+    output: Path
+    written: bool
+    backup: Path | None = None
+
+
+@dataclass
+class Builder:
+    """Builds notices, caching compiled templates across a batch."""
+
+    outdir: Path
+    force: bool = False
+    _templates: dict[Path, tuple[CompiledTemplate, Manifest]] = field(default_factory=dict)
+
+    def template(self, notice: Notice, spec_dir: Path) -> tuple[CompiledTemplate, Manifest]:
+        """Return the compiled template a notice names, compiling it once per batch."""
+        folder = find_template(notice.template, spec_dir)
+        if folder not in self._templates:
+            manifest = load_manifest(folder)
+            self._templates[folder] = (CompiledTemplate(folder / "template.docx"), manifest)
+        return self._templates[folder]
+
+    def render(self, spec: Path) -> tuple[Notice, bytes]:
+        """Load a spec and render its document to bytes."""
+        notice = load_spec(spec, load_office, display=display_path(spec))
+        compiled, manifest = self.template(notice, spec.parent)
+        context = build_context(notice, manifest.geometry, manifest.doc_type_name, manifest.doc_type)
+        data = compiled.render(context, document_info(notice, context["title"]))
+        return notice, stamp(data, manifest)
+
+    def build(self, spec: Path) -> Built:
+        """Build one spec into the output folder."""
+        _notice, data = self.render(spec)
+        return write_output(self.outdir / output_name(spec), data, self.force, spec)
+
+
+def display_path(path: Path) -> str:
+    """Show a path relative to the working folder when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def document_info(notice: Notice, title: str) -> DocumentInfo:
+    """Return the core properties of a notice, all taken from the spec (deterministic)."""
+    date = notice.date
+    created = dt.datetime(date.year, date.month or 1, date.day or 1, tzinfo=dt.UTC)
+    return DocumentInfo(title=title, creator=notice.office.display_name, subject="Thông báo kết luận",
+                        created=created, keywords=notice.template)
+
+
+def stamp(data: bytes, manifest: Manifest) -> bytes:
+    """Record which template and ttbgen made the document, and a hash of its content."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        content = hashlib.sha256(zf.read("word/document.xml")).hexdigest()
+    return set_custom_properties(data, {
+        "ttbgen.version": __version__, "ttbgen.template": manifest.name,
+        "ttbgen.template-version": manifest.version, "ttbgen.template-sha256": manifest.sha256,
+        CONTENT_HASH: content,
+    })
+
+
+def output_name(spec: Path) -> str:
+    """Name the output after the spec file (a document number contains "/", a file name cannot)."""
+    return spec.stem + ".docx"
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Expand folders into the spec files they hold (*.yaml, *.yml; sorted; no hidden files)."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+        elif path.exists():
+            out.append(path)
+        else:
+            raise SpecError(_("{path}: no such file or folder").format(path=path))
+    if not out:
+        raise SpecError(_("no spec files (*.yaml) in {paths}").format(paths=", ".join(map(str, paths))))
+    return out
+
+
+def edited_since_built(path: Path) -> bool:
+    """Tell whether an existing output was changed after ttbgen wrote it (or was not written by ttbgen)."""
+    from ttbgen.templates import read_custom_properties
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            recorded = read_custom_properties(zf).get(CONTENT_HASH)
+            actual = hashlib.sha256(zf.read("word/document.xml")).hexdigest()
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return True
+    return recorded != actual
+
+
+def write_output(target: Path, data: bytes, force: bool, spec: Path) -> Built:
+    """Write a document atomically; never silently replace one that someone edited."""
+    if target.exists():
+        if target.read_bytes() == data:
+            return Built(spec, target, written=False)
+        if edited_since_built(target) and not force:
+            raise OutputError(_("{target}: the document was changed after ttbgen wrote it (edited in Word?); "
+                                "not overwriting it. Rename it, or rebuild with --force (a backup is kept)")
+                              .format(target=target))
+    backup = backup_of(target) if target.exists() and force and edited_since_built(target) else None
+    atomic_write(target, data)
+    return Built(spec, target, written=True, backup=backup)
+
+
+def backup_of(target: Path) -> Path:
+    """Keep a copy of an edited document before --force replaces it: x.docx → x.bak-1.docx, …"""
+    for n in range(1, 10_000):
+        candidate = target.with_name(f"{target.stem}.bak-{n}{target.suffix}")
+        if not candidate.exists():
+            candidate.write_bytes(target.read_bytes())
+            return candidate
+    raise OutputError(_("{target}: too many backups; clean up the folder").format(target=target))
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, then rename: no half-written document, ever."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a document is shared like any other file
+        os.replace(tmp, target)
+    except OSError as exc:
+        _discard(locals().get("tmp"))
+        raise OutputError(_("{target}: cannot write: {reason}").format(target=target, reason=exc.strerror)) from None
+
+
+def _umask() -> int:
+    """Return the process umask (reading it means setting it, so set it back at once)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _discard(tmp: object) -> None:
+    """Remove a temporary file left by a failed write."""
+    if isinstance(tmp, str) and os.path.exists(tmp):
+        os.unlink(tmp)
+
+
+class BatchError(TtbgenError):
+    """Some specs of a batch failed: every error is reported and nothing is written."""
+
+    def __init__(self, errors: list[TtbgenError]) -> None:
+        super().__init__("\n".join(e.render() for e in errors))
+        self.errors = errors
+
+
+def build_all(specs: list[Path], outdir: Path, force: bool = False) -> list[Built]:
+    """Build many specs: render all first, then write all, so a bad spec leaves every file as it was."""
+    builder = Builder(outdir, force)
+    rendered: list[tuple[Path, bytes]] = []
+    errors: list[TtbgenError] = []
+    for spec in expand(specs):
+        try:
+            rendered.append((spec, builder.render(spec)[1]))
+        except TtbgenError as exc:
+            errors.append(exc)
+    errors += overwrite_conflicts(rendered, outdir, force)
+    if errors:
+        raise BatchError(errors)
+    return [write_output(outdir / output_name(spec), data, force, spec) for spec, data in rendered]
+
+
+def overwrite_conflicts(rendered: list[tuple[Path, bytes]], outdir: Path, force: bool) -> list[TtbgenError]:
+    """Find outputs that must not be replaced, and two specs with the same output name, before writing."""
+    errors: list[TtbgenError] = []
+    seen: dict[str, Path] = {}
+    for spec, data in rendered:
+        name = output_name(spec)
+        if name in seen:
+            errors.append(OutputError(_("{a} and {b} would both write {out}; rename one").format(
+                a=seen[name], b=spec, out=outdir / name)))
+        seen[name] = spec
+        target = outdir / name
+        if not force and target.exists() and target.read_bytes() != data and edited_since_built(target):
+            errors.append(OutputError(_("{target}: the document was changed after ttbgen wrote it (edited in "
+                                        "Word?); not overwriting it. Rename it, or rebuild with --force (a backup "
+                                        "is kept)").format(target=target)))
+    return errors

@@ -1,0 +1,192 @@
+"""Notice → NoticeContext: derive the boilerplate, number the content, punctuate the lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ttbgen.context import Block, BlockKind, NoticeContext, RecipientLine, RuleGeometry, Rules
+from ttbgen.model import Archive, Bullet, Item, Notice, Person, Recipient, Section
+from ttbgen.textwidth import text_width_twips
+from ttbgen.vn import date_line, end_content, letter, number_line, short_date
+
+NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # Quốc hiệu (decree30.md §2.2, ô 1)
+MOTTO = "Độc lập - Tự do - Hạnh phúc"  # Tiêu ngữ, hyphen-minus with spaces (§2.2, §8)
+RECIPIENTS_LABEL = "Nơi nhận:"  # ô 9b (§6)
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Template geometry in twips that the rule lengths depend on (from the template manifest)."""
+
+    left_column: int = 3855  # header table, agency column
+    right_column: int = 5783  # header table, Quốc hiệu column
+    text_width: int = 9355  # A4 minus 30 mm and 15 mm margins
+    cell_margin: int = 108  # default left/right cell margin of a table cell
+    agency_pt: float = 13
+    motto_pt: float = 14
+    title_pt: float = 14
+
+
+def chair_reference(chair: Person) -> str:
+    """Name the chair as a notice does: `đồng chí Hồ Tiến Thiệu, Chủ tịch UBND tỉnh` or the title alone."""
+    if not chair.name:
+        return chair.title
+    return f"{chair.honorific} {chair.name}, {chair.title}".strip()
+
+
+def derived_title(notice: Notice) -> str:
+    """Derive the trích yếu (decree30.md §11): `Kết luận của <chair> tại <meeting>`."""
+    return f"Kết luận của {chair_reference(notice.meeting.chair)} tại {notice.meeting.name}"
+
+
+def sentence(text: str) -> str:
+    """End a sentence with a full stop unless it already has final punctuation."""
+    return text if text.endswith((".", "!", "?", ":", "…")) else text + "."
+
+
+def derived_opening(notice: Notice) -> tuple[str, ...]:
+    """Derive the opening (§11): date, place, chair, meeting, attendees; then what was heard."""
+    m = notice.meeting
+    chair = chair_reference(m.chair)
+    place = f"{m.place}, " if m.place else ""
+    first = f"Ngày {short_date(m.date)}, {place}{chair} đã chủ trì {m.name}."
+    if m.attendees:
+        first += f" Tham dự cuộc họp có: {'; '.join(m.attendees)}."
+    elif m.attendees_text:
+        first += " " + sentence(m.attendees_text)
+    heard = "; ".join(m.heard) if m.heard else "báo cáo và ý kiến của các đại biểu dự họp"
+    return first, f"Sau khi nghe {heard}, {chair} kết luận như sau:"
+
+
+def block(kind: BlockKind, text: str, number: str = "", lead: str = "") -> Block:
+    """Make a body block."""
+    return {"kind": kind, "number": number, "lead": lead, "text": text}
+
+
+def bullet_blocks(bullets: tuple[Bullet, ...]) -> list[Block]:
+    """Lay out `-` bullets and their `+` sub-bullets."""
+    out: list[Block] = []
+    for b in bullets:
+        out.append(block("bullet", b.text, "- "))
+        out += [block("subbullet", sub, "+ ") for sub in b.bullets]
+    return out
+
+
+def item_label(section: Section, parent: str, index: int) -> str:
+    """Label a point: `a) `, or `2.1. ` under section 2 (decree30.md §3)."""
+    if section.numbering == "decimal":
+        return f"{parent}{index + 1}. " if parent else f"{index + 1}. "
+    return f"{letter(index)}) "
+
+
+def item_blocks(item: Item, label: str) -> list[Block]:
+    """Lay out a point: the labelled paragraph with its run-in heading, then what follows it."""
+    lead = item.heading + (": " if item.text else "") if item.heading else ""
+    out = [block("point", item.text, label, lead)] if (item.text or item.heading) else []
+    out += [block("paragraph", p) for p in item.paragraphs]
+    return out + bullet_blocks(item.bullets)
+
+
+def section_blocks(section: Section, number: int | None) -> list[Block]:
+    """Lay out a section: numbered heading, paragraphs, bullets, points, closing paragraphs."""
+    parent = f"{number}." if number is not None else ""
+    out = [block("heading", section.heading, f"{parent} ")] if number is not None else []
+    out += [block("paragraph", p) for p in section.paragraphs]
+    out += bullet_blocks(section.bullets)
+    for i, item in enumerate(section.items):
+        out += item_blocks(item, item_label(section, parent, i))
+    return out + [block("paragraph", p) for p in section.after]
+
+
+def content_sections(notice: Notice) -> list[Section]:
+    """Return the content sections in the spec's order."""
+    parts: dict[str, list[Section]] = {
+        "assessment": [notice.assessment] if notice.assessment else [],
+        "tasks": [notice.tasks] if notice.tasks else [],
+        "proposals": [notice.proposals] if notice.proposals else [],
+        "sections": list(notice.sections),
+    }
+    return [s for name in notice.order for s in parts[name]]
+
+
+def body_blocks(notice: Notice) -> list[Block]:
+    """Lay out the whole content (ô 6), ending with `./.` (decree30.md §11)."""
+    out = [block("paragraph", p) for p in (notice.opening or derived_opening(notice))]
+    counter = 0
+    for section in content_sections(notice):
+        number = None
+        if section.heading:
+            counter += 1
+            number = counter
+        out += section_blocks(section, number)
+    closing = notice.office.closing if notice.closing is None else notice.closing
+    if closing:
+        out.append(block("paragraph", closing))
+    return end_blocks(out)
+
+
+def end_blocks(blocks: list[Block]) -> list[Block]:
+    """Attach `./.` to the last paragraph of the content."""
+    last = blocks[-1]
+    if last["text"]:
+        last["text"] = end_content(last["text"])
+    else:
+        last["lead"] = end_content(last["lead"].rstrip(": "))
+    return blocks
+
+
+def recipient_lines(recipients: tuple[Recipient, ...], archive: Archive) -> list[RecipientLine]:
+    """Punctuate the Nơi nhận block (decree30.md §6): `- X;`, `- Group:`, `+ Y;`, `- Lưu: VT, ….`"""
+    lines: list[RecipientLine] = []
+    for r in recipients:
+        if r.children or r.text == archive.under:
+            lines.append({"level": 1, "text": f"- {r.text}:"})
+            lines += [{"level": 2, "text": f"+ {c};"} for c in r.children]
+        else:
+            lines.append({"level": 1, "text": f"- {r.text};"})
+    return [*lines, archive_line(archive)]
+
+
+def archive_line(archive: Archive) -> RecipientLine:
+    """Return the final `Lưu:` line, nested under its group when the spec asks for it."""
+    # The loader has checked that `under` names the last group (spec.check_archive).
+    if not archive.under:
+        return {"level": 1, "text": f"- Lưu: {archive.units}."}
+    return {"level": 2, "text": f"+ Lưu: {archive.units}."}
+
+
+def centred(column: int, length: int, margin: int) -> RuleGeometry:
+    """Centre a rule of a given length in a column (twips)."""
+    room = max(column - 2 * margin, length)
+    side = (room - length) // 2
+    return {"left": side, "right": room - length - side, "length": length}
+
+
+def rules(ctx_agency: list[str], title: str, geo: Geometry) -> Rules:
+    """Compute rule lengths (decree30.md §2.2): agency and trích yếu 1/3–1/2 of the line, Tiêu ngữ its width."""
+    agency_width = max(text_width_twips(a, geo.agency_pt, bold=True) for a in ctx_agency)
+    title_width = min(text_width_twips(title, geo.title_pt, bold=True), geo.text_width)
+    motto_width = text_width_twips(MOTTO, geo.motto_pt, bold=True)
+    return {
+        "agency": centred(geo.left_column, round(agency_width * 0.42), geo.cell_margin),
+        "motto": centred(geo.right_column, motto_width, geo.cell_margin),
+        "title": centred(geo.text_width, round(title_width * 0.4), 0),
+    }
+
+
+def build_context(notice: Notice, geo: Geometry | None = None, doc_type: str = "THÔNG BÁO",
+                  type_code: str = "TB") -> NoticeContext:
+    """Build the template context of a notice."""
+    office = notice.office
+    title = notice.title or derived_title(notice)
+    symbol = notice.symbol or f"{type_code}-{office.symbol}"
+    return {
+        "supervising": list(office.supervising), "agency": list(office.agency),
+        "number_line": number_line(notice.number, symbol), "national": NATIONAL, "motto": MOTTO,
+        "date_line": date_line(office.place, notice.date), "doc_type": doc_type, "title": title,
+        "body": body_blocks(notice), "recipients_label": RECIPIENTS_LABEL,
+        "recipients": recipient_lines(notice.recipients, notice.archive),
+        "signer": {"authority": list(notice.signer.authority), "title": notice.signer.title,
+                   "name": notice.signer.name},
+        "rules": rules(list(office.agency), title, geo or Geometry()),
+    }

@@ -1,0 +1,90 @@
+"""Office profiles and the template search path (first match wins)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ttbgen.errors import SpecError, TemplateError
+from ttbgen.i18n import _
+from ttbgen.model import Archive, Office, Signer
+from ttbgen.spec import Fields, archive, listed, recipient, signer, text, texts
+from ttbgen.yamlnodes import Reader, compose, read_source
+
+ENV_PATH = "TTBGEN_TEMPLATE_PATH"
+
+
+def builtin_root() -> Path:
+    """Return the templates shipped with ttbgen (in a wheel) or the repository's templates/ folder."""
+    packaged = Path(__file__).parent / "data" / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "templates"
+
+
+def search_path(spec_dir: Path | None = None) -> list[Path]:
+    """Return the template roots in precedence order: spec folder, project, user folders, built-in."""
+    roots: list[Path] = []
+    if spec_dir is not None:
+        roots += [spec_dir, spec_dir / "templates"]
+        roots += [parent / "templates" for parent in spec_dir.resolve().parents]
+    roots.append(Path.cwd() / "templates")
+    roots += [Path(p) for p in os.environ.get(ENV_PATH, "").split(os.pathsep) if p]
+    roots.append(builtin_root())
+    return _unique_dirs(roots)
+
+
+def _unique_dirs(roots: list[Path]) -> list[Path]:
+    """Keep the existing folders, each once, in order."""
+    seen: set[Path] = set()
+    out: list[Path] = []
+    for root in roots:
+        resolved = root.resolve()
+        if resolved.is_dir() and resolved not in seen:
+            seen.add(resolved)
+            out.append(resolved)
+    return out
+
+
+def find_office(name: str, spec_dir: Path | None = None) -> Path:
+    """Return the profile file of an office, searching the template path."""
+    if not name or "/" in name or "\\" in name or name.startswith("."):
+        raise SpecError(_("'{name}' is not an office name (use letters, digits and -)").format(name=name))
+    for root in search_path(spec_dir):
+        candidate = root / "offices" / f"{name}.yaml"
+        if candidate.is_file():
+            return candidate
+    known = sorted({p.stem for root in search_path(spec_dir) for p in (root / "offices").glob("*.yaml")})
+    raise SpecError(_("unknown office '{name}'; known offices: {known}").format(
+        name=name, known=", ".join(known) or _("none")))
+
+
+def load_office(name: str, spec_dir: Path | None = None) -> Office:
+    """Load an office profile by name."""
+    path = find_office(name, spec_dir)
+    source = read_source(path)
+    root = compose(source)
+    reader = Reader(source.name)
+    if root is None:
+        raise SpecError(_("the office profile {path} is empty").format(path=path))
+    f = Fields(reader, root, "", "office")
+    return Office(
+        key=name, display_name=f.get("name", text, name), agency=tuple(a.upper() for a in f.get("agency", texts, ())),
+        place=f.get("place", text, ""), symbol=f.get("symbol", text, ""),
+        issuer_name=f.get("issuer_name", text, ""),
+        supervising=tuple(s.upper() for s in f.get("supervising", texts, ())),
+        signer=f.get("signer", signer, None), recipients=f.get("recipients", listed(recipient), ()),
+        archive=f.get("archive", archive, None), closing=f.get("closing", text, ""),
+    )
+
+
+def find_template(name: str, spec_dir: Path | None = None) -> Path:
+    """Return the folder of a template (holding template.docx), searching the template path."""
+    if not name or "/" in name or "\\" in name or name.startswith("."):
+        raise TemplateError(_("'{name}' is not a template name").format(name=name))
+    for root in search_path(spec_dir):
+        if (root / name / "template.docx").is_file():
+            return root / name
+    raise TemplateError(_("template '{name}' not found in: {roots}").format(
+        name=name, roots=", ".join(str(r) for r in search_path(spec_dir))))
+
+
+__all__ = ["Archive", "Signer", "find_office", "find_template", "load_office", "search_path"]

@@ -1,0 +1,157 @@
+"""The spec and office-profile schema as data: allowed keys, kinds, one-line docs; and its JSON Schema."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+# Kinds of value: "str" one line of text; "paragraphs" one text or a list of texts (one paragraph
+# each); "names" one name or a list; "date" a full ISO date; "pdate" a date whose day or month may be
+# left open (2024, 2024-02); "number" a document number (digits) or blank; "enum:a|b" one of the
+# words; "map:NAME" a nested mapping; "list:NAME" a list of NAME; "bullets" a list of bullet texts.
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a mapping: its kind, whether it is required, and what it means."""
+
+    kind: str
+    doc: str
+    required: bool = False
+
+
+SCHEMA: dict[str, dict[str, Field]] = {
+    "notice": {
+        "office": Field("str", "Office profile name, e.g. ubnd-lang-son (templates/offices/NAME.yaml).", True),
+        "template": Field("str", "Template name (default thong-bao-ket-luan)."),
+        "number": Field("number", "Document number; leave blank (~) until the notice is registered."),
+        "symbol": Field("str", "Symbol after the number, e.g. TB-UBND; derived from the office."),
+        "date": Field("pdate", "Issue date: 2024-02-05, or 2024-02 / 2024 for a draft.", True),
+        "title": Field("str", "Trích yếu; derived from the chair and meeting when omitted."),
+        "meeting": Field("map:meeting", "The meeting the notice concludes.", True),
+        "opening": Field("paragraphs", "Opening paragraphs; derived from the meeting when omitted."),
+        "assessment": Field("map:section", "General assessment (Đánh giá chung / Nhận định chung)."),
+        "tasks": Field("map:section", "Tasks assigned, one point per task."),
+        "proposals": Field("map:proposals", "Responses to proposals (Về các đề xuất, kiến nghị)."),
+        "sections": Field("list:section", "Further numbered sections."),
+        "order": Field("list:enum:assessment|tasks|proposals|sections",
+                       "Order of the parts (default: assessment, tasks, proposals, sections)."),
+        "closing": Field("str", "Closing sentence; \"\" for none (./. then ends the last paragraph)."),
+        "recipients": Field("list:recipient", "Nơi nhận lines; a mapping `Group: [lines]` nests one level."),
+        "archive": Field("archive", "Lưu line units, e.g. \"VT, KT\"; or {units, under: Group}."),
+        "signer": Field("map:signer", "The signature block; defaults to the office's signer."),
+    },
+    "meeting": {
+        "date": Field("date", "Meeting date, e.g. 2024-01-24.", True),
+        "name": Field("str", "The meeting as named after \"tại\"/\"chủ trì\", e.g. cuộc họp nghe báo cáo …", True),
+        "chair": Field("map:chair", "Who chaired the meeting.", True),
+        "place": Field("str", "Where, e.g. tại trụ sở UBND tỉnh."),
+        "attendees": Field("attendees", "A list of attendees, or one sentence used as written."),
+        "heard": Field("names", "What was heard (reports, opinions); joined with \"; \"."),
+    },
+    "chair": {
+        "title": Field("str", "Title, e.g. Chủ tịch UBND tỉnh.", True),
+        "name": Field("str", "Full name; omit to refer to the chair by title only."),
+        "honorific": Field("str", "Word before the name (default \"đồng chí\"; \"\" for none)."),
+    },
+    "section": {
+        "heading": Field("str", "Heading; the section is numbered 1., 2., … when it has one."),
+        "paragraphs": Field("paragraphs", "Paragraphs before the points."),
+        "bullets": Field("bullets", "`-` bullets; an entry {text, bullets} adds `+` sub-bullets."),
+        "items": Field("list:item", "Points: a) b) … or 2.1. 2.2. …"),
+        "numbering": Field("enum:letters|decimal", "Point labels: letters a) b) (default) or decimal 2.1."),
+        "after": Field("paragraphs", "Paragraphs after the points."),
+    },
+    "item": {
+        "text": Field("str", "The point's text."),
+        "heading": Field("str", "Run-in heading printed before the text, e.g. Sở Y tế (then \": \")."),
+        "lead": Field("names", "Lead unit(s) of a task (data for checks and export)."),
+        "support": Field("names", "Supporting units of a task."),
+        "due": Field("pdate", "Deadline of a task: 2024-02-20, or 2024-02 for within the month."),
+        "paragraphs": Field("paragraphs", "Follow-on paragraphs."),
+        "bullets": Field("bullets", "`-` bullets under the point."),
+    },
+    "proposals": {
+        "heading": Field("str", "Heading (default: Về các đề xuất, kiến nghị)."),
+        "paragraphs": Field("paragraphs", "Paragraphs before the points."),
+        "items": Field("list:proposal", "One point per proposal."),
+        "numbering": Field("enum:letters|decimal", "Point labels."),
+        "after": Field("paragraphs", "Paragraphs after the points."),
+    },
+    "proposal": {
+        "by": Field("str", "Who proposed it, e.g. Sở Tài chính."),
+        "proposal": Field("str", "What was proposed."),
+        "response": Field("str", "The chair's response, e.g. Đồng ý …", True),
+        "heading": Field("str", "Run-in heading; derived from by and proposal when omitted."),
+    },
+    "signer": {
+        "authority": Field("names", "Authority lines: TM. …, KT. …, TL. …, TUQ. …, Q. …"),
+        "title": Field("str", "Title above the name, e.g. CHÁNH VĂN PHÒNG.", True),
+        "name": Field("str", "Full name, without academic titles.", True),
+    },
+    "archive": {
+        "units": Field("str", "Units after \"Lưu:\", e.g. VT, KT (VAT).", True),
+        "under": Field("str", "Recipient group to nest the line under, e.g. Văn phòng UBND tỉnh."),
+    },
+    "office": {
+        "name": Field("str", "Display name, e.g. UBND tỉnh Lạng Sơn.", True),
+        "supervising": Field("names", "Supervising agency lines, e.g. UBND TỈNH LẠNG SƠN."),
+        "agency": Field("names", "Issuing agency lines, e.g. [ỦY BAN NHÂN DÂN, TỈNH LẠNG SƠN].", True),
+        "place": Field("str", "Place name of the date line, e.g. Lạng Sơn.", True),
+        "symbol": Field("str", "Issuer code after the type, e.g. UBND (→ TB-UBND).", True),
+        "issuer_name": Field("str", "How the issuer names itself in running text, e.g. Ủy ban nhân dân tỉnh.",
+                             True),
+        "signer": Field("map:signer", "Default signer."),
+        "recipients": Field("list:recipient", "Default recipients."),
+        "archive": Field("archive", "Default Lưu line units."),
+        "closing": Field("str", "Default closing sentence."),
+    },
+}
+
+
+def _kind_schema(kind: str) -> dict[str, Any]:
+    """Return the JSON Schema of one value kind."""
+    text = {"type": "string"}
+    if kind.startswith("map:"):
+        return {"$ref": f"#/$defs/{kind[4:]}"}
+    if kind.startswith("list:"):
+        return {"type": "array", "items": _kind_schema(kind[5:])}
+    if kind.startswith("enum:"):
+        return {"enum": kind[5:].split("|")}
+    simple: dict[str, dict[str, Any]] = {
+        "str": text,
+        "paragraphs": {"anyOf": [text, {"type": "array", "items": text}]},
+        "names": {"anyOf": [text, {"type": "array", "items": text}]},
+        "attendees": {"anyOf": [text, {"type": "array", "items": text}]},
+        "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+        "pdate": {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+        "number": {"anyOf": [{"type": "string", "pattern": r"^\d*$"}, {"type": "integer"}, {"type": "null"}]},
+        "bullets": {"type": "array", "items": {"anyOf": [text, {"$ref": "#/$defs/bullet"}]}},
+        "recipient": {"anyOf": [text, {"type": "object", "minProperties": 1, "maxProperties": 1,
+                                       "additionalProperties": {"type": "array", "items": text}}]},
+        "archive": {"anyOf": [text, {"$ref": "#/$defs/archive"}]},
+    }
+    return simple[kind]
+
+
+def _mapping_schema(name: str) -> dict[str, Any]:
+    """Return the JSON Schema of one mapping type."""
+    fields = SCHEMA[name]
+    props = {key: {**_kind_schema(f.kind), "description": f.doc} for key, f in fields.items()}
+    required = [key for key, f in fields.items() if f.required]
+    return {"type": "object", "properties": props, "required": required, "additionalProperties": False}
+
+
+def json_schema(root: str = "notice") -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of a spec (root "notice") or an office profile ("office")."""
+    defs = {name: _mapping_schema(name) for name in SCHEMA if name != root}
+    defs["bullet"] = {"type": "object", "required": ["text"], "additionalProperties": False,
+                      "properties": {"text": {"type": "string"},
+                                     "bullets": {"type": "array", "items": {"type": "string"}}}}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://ttbgen.invalid/schema/{root}.json",
+        "title": "ttbgen meeting notice spec" if root == "notice" else "ttbgen office profile",
+        **_mapping_schema(root),
+        "$defs": defs,
+    }

@@ -1,0 +1,121 @@
+"""Vietnamese formatting for Decree 30 documents: date and number lines, numbering, decimals, NFC."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
+
+from ttbgen.model import PartialDate
+
+# The blank a draft leaves where the clerk writes the day or number after signing (decree30.md §4:
+# "Số:      /TB-UBND", "ngày      tháng 02 năm 2024").
+DRAFT_BLANK = " " * 6
+
+# Points are lettered in Vietnamese alphabet order, without f j w z (decree30.md §3, Điểm).
+VN_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+
+_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def nfc(text: str) -> str:
+    """Normalise text to Unicode NFC (decree30.md §1: TCVN 6909:2001 Unicode)."""
+    return unicodedata.normalize("NFC", text)
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of white space to single spaces and strip the ends."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def pad_day(day: int) -> str:
+    """Zero-pad days below 10 only (decree30.md §4: `ngày 05`, `ngày 15`)."""
+    return f"{day:02d}" if day < 10 else str(day)
+
+
+def pad_month(month: int) -> str:
+    """Zero-pad months 1 and 2 only (decree30.md §4: `tháng 01`, `tháng 02`, `tháng 3`, `tháng 12`)."""
+    return f"{month:02d}" if month <= 2 else str(month)
+
+
+def date_words(date: PartialDate) -> str:
+    """Return `ngày 05 tháng 02 năm 2024`, with blanks for the parts a draft leaves open."""
+    day = pad_day(date.day) if date.day is not None else DRAFT_BLANK
+    month = pad_month(date.month) if date.month is not None else DRAFT_BLANK
+    return f"ngày {day} tháng {month} năm {date.year}"
+
+
+def date_line(place: str, date: PartialDate) -> str:
+    """Return the place-and-date line (ô 4, decree30.md §4): `Lạng Sơn, ngày 05 tháng 02 năm 2024`."""
+    return f"{place}, {date_words(date)}"
+
+
+def short_date(date: dt.date) -> str:
+    """Return a body date `24/01/2024`, `22/8/2022`: the same padding as the date line (§4)."""
+    return f"{pad_day(date.day)}/{pad_month(date.month)}/{date.year}"
+
+
+def month_year(date: PartialDate) -> str:
+    """Return a body month `tháng 9/2022` or year `năm 2022` for a partial deadline."""
+    if date.month is None:
+        return f"năm {date.year}"
+    if date.day is None:
+        return f"tháng {pad_month(date.month)}/{date.year}"
+    full = date.as_date()
+    assert full is not None
+    return short_date(full)
+
+
+def format_number(number: str) -> str:
+    """Return the document number as Decree 30 writes it: below 10 with a leading zero (§4)."""
+    return f"{int(number):02d}"
+
+
+def number_line(number: str, symbol: str) -> str:
+    """Return the number line (ô 3): `Số: 05/TB-UBND`, or `Số:      /TB-UBND` while unnumbered."""
+    shown = format_number(number) if number else DRAFT_BLANK
+    return f"Số: {shown}/{symbol}"
+
+
+def letter(index: int) -> str:
+    """Return the point letter for a 0-based index: a, b, …, đ, e, g, …, y, then aa, ab, …"""
+    base = len(VN_LETTERS)
+    if index < base:
+        return VN_LETTERS[index]
+    return letter(index // base - 1) + VN_LETTERS[index % base]
+
+
+def roman(number: int) -> str:
+    """Return an upper-case Roman numeral, for `I.`-level sections."""
+    out = []
+    for value, symbol in _ROMAN:
+        count, number = divmod(number, value)
+        out.append(symbol * count)
+    return "".join(out)
+
+
+def decimal(value: float | Decimal | str, places: int = 1) -> str:
+    """Format a number with a decimal comma and dot grouping (`1.234,5`), rounding half up."""
+    from babel.numbers import format_decimal
+
+    quantum = Decimal(1).scaleb(-places)
+    rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return str(format_decimal(rounded, format=pattern, locale="vi_VN"))
+
+
+def end_content(text: str) -> str:
+    """Attach the `./.` that closes the content (decree30.md §11) to the last paragraph's text."""
+    text = text.rstrip()
+    if text.endswith("./."):
+        return text
+    if text.endswith("."):
+        return text + "/."
+    return text + "./."
+
+
+def upper(text: str) -> str:
+    """Upper-case Vietnamese text (Python handles đ→Đ, ư→Ư and every tone mark)."""
+    return nfc(text).upper()

@@ -1,0 +1,163 @@
+"""Read YAML as nodes, so every value keeps its line and column and every scalar stays text."""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ttbgen.errors import Mark, SpecError
+from ttbgen.i18n import _
+from ttbgen.vn import nfc
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~13× faster (pitfalls.md)
+_STD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+MAX_BYTES = 1_000_000  # a spec is a few kilobytes; anything larger is a mistake (docs/spec.md, Limits)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A YAML file's display name and text."""
+
+    name: str
+    text: str
+
+
+def mark_of(source: str, node: yaml.Node) -> Mark:
+    """Return the 1-based file:line:col of a node."""
+    return Mark(source, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def decode(name: str, data: bytes) -> str:
+    """Decode a spec's bytes: UTF-8 (BOM allowed) or UTF-16 with a BOM; anything else is an error."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SpecError(
+            _("the file is not UTF-8 (byte 0x{byte:02x}); it may be in Windows-1258 or TCVN3: "
+              "open it in an editor and save it as UTF-8").format(byte=data[exc.start]),
+            Mark(name, line, exc.start - data.rfind(b"\n", 0, exc.start)),
+        ) from None
+
+
+def read_source(path: Path, display: str | None = None) -> Source:
+    """Read a YAML file from disk, refusing files too large to be a spec."""
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise SpecError(_("the file is {size} bytes; a spec may be at most {limit} bytes").format(
+                size=size, limit=MAX_BYTES), Mark(name, 1, 1))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SpecError(_("cannot read the file: {reason}").format(reason=exc.strerror or exc)) from None
+    return Source(name, decode(name, data))
+
+
+def compose(source: Source) -> yaml.Node | None:
+    """Parse text to a node tree; YAML syntax errors become located SpecErrors."""
+    try:
+        return yaml.compose(source.text, Loader=_Loader)  # noqa: S506 - safe loader, nodes only
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Mark(source.name, mark.line + 1, mark.column + 1) if mark else None
+        problem = (exc.problem or "").strip()
+        hint = _tab_hint(problem)
+        raise SpecError(_("YAML syntax error: {problem}{hint}").format(problem=problem, hint=hint),
+                        where) from None
+    except yaml.YAMLError as exc:
+        raise SpecError(_("YAML error: {problem}").format(problem=exc), Mark(source.name, 1, 1)) from None
+
+
+def _tab_hint(problem: str) -> str:
+    """Explain the most common YAML mistake of people used to word processors."""
+    if "\\t" in problem or "tab" in problem:
+        return _(" (indent with spaces, not tabs)")
+    return _(" (check the indentation and the quotes on this line)")
+
+
+class Reader:
+    """Walks a node tree, checking kinds and keys, with the source name for error locations."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._seen: set[int] = set()
+
+    def error(self, message: str, node: yaml.Node, path: str) -> SpecError:
+        """Build a located error."""
+        return SpecError(message, mark_of(self.source, node), path)
+
+    def visit(self, node: yaml.Node, path: str) -> None:
+        """Refuse aliases (a node reached twice) and explicit tags such as !!python/object."""
+        if id(node) in self._seen:
+            raise self.error(_("anchors and aliases (&, *) are not supported; write the value out"),
+                             node, path)
+        self._seen.add(id(node))
+        if node.tag not in _ALLOWED_TAGS:
+            raise self.error(_("the tag {tag} is not allowed in a spec; remove it").format(
+                tag=node.tag.replace(_STD, "!!")), node, path)
+
+    def is_null(self, node: yaml.Node) -> bool:
+        """Tell whether a node is an empty or ~ scalar written without quotes."""
+        # Only an unquoted ~, null or nothing resolves to the null tag; a quoted "null" stays text.
+        return isinstance(node, yaml.ScalarNode) and node.tag == _STD + "null"
+
+    def scalar(self, node: yaml.Node, path: str) -> str:
+        """Return a scalar's text exactly as written (045 stays 045, no stays no), NFC-normalised."""
+        self.visit(node, path)
+        if not isinstance(node, yaml.ScalarNode):
+            raise self.error(_("expected a text, got a {kind}").format(kind=kind_name(node)), node, path)
+        return nfc(node.value)
+
+    def mapping(self, node: yaml.Node, path: str, allowed: list[str]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """Return a mapping's entries by key, refusing duplicates and unknown keys (with a suggestion)."""
+        self.visit(node, path)
+        if not isinstance(node, yaml.MappingNode):
+            raise self.error(_("expected a mapping (key: value lines), got a {kind}").format(
+                kind=kind_name(node)), node, path)
+        entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            key = self.scalar(key_node, path)
+            where = f"{path}.{key}" if path else key
+            if key in entries:
+                first = mark_of(self.source, entries[key][0])
+                raise self.error(_("duplicate key '{key}' (first defined at line {line})").format(
+                    key=key, line=first.line), key_node, where)
+            if key not in allowed:
+                raise self.error(unknown_key_message(key, allowed), key_node, where)
+            entries[key] = (key_node, value_node)
+        return entries
+
+    def sequence(self, node: yaml.Node, path: str) -> list[yaml.Node]:
+        """Return a sequence's items."""
+        self.visit(node, path)
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.error(_("expected a list (lines starting with '- '), got a {kind}").format(
+                kind=kind_name(node)), node, path)
+        return list(node.value)
+
+
+def kind_name(node: yaml.Node) -> str:
+    """Name a node's kind for messages."""
+    if isinstance(node, yaml.MappingNode):
+        return _("mapping")
+    if isinstance(node, yaml.SequenceNode):
+        return _("list")
+    return _("text '{value}'").format(value=str(node.value)[:40])
+
+
+def unknown_key_message(key: str, allowed: list[str]) -> str:
+    """Say that a key is unknown, suggesting the closest allowed key."""
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        return _("unknown key '{key}'; did you mean '{close}'?").format(key=key, close=close[0])
+    return _("unknown key '{key}'; allowed keys: {allowed}").format(key=key, allowed=", ".join(allowed))

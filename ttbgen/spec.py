@@ -263,6 +263,9 @@ def recipient(reader: Reader, node: yaml.Node, path: str) -> Recipient:
         raise reader.error(_("expected a recipient line, or one group line with its list: "
                              "'Văn phòng UBND tỉnh: [LĐVP, TH]'"), node, path)
     key_node, value_node = node.value[0]
+    if not isinstance(value_node, yaml.SequenceNode):
+        raise reader.error(_("a ': ' inside a recipient line starts a group in YAML; put the whole line in "
+                             "quotes, or give the group a list: 'Văn phòng UBND tỉnh: [LĐVP, TH]'"), node, path)
     label = strip_end(text(reader, key_node, path))
     return Recipient(label, tuple(strip_end(t) for t in texts(reader, value_node, f"{path}.{label}")))
 

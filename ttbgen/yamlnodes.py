@@ -66,21 +66,34 @@ def read_source(path: Path, display: str | None = None) -> Source:
 def compose(source: Source) -> yaml.Node | None:
     """Parse text to a node tree; YAML syntax errors become located SpecErrors."""
     try:
+        _refuse_anchors(source)
         return yaml.compose(source.text, Loader=_Loader)  # noqa: S506 - safe loader, nodes only
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Mark(source.name, mark.line + 1, mark.column + 1) if mark else None
         problem = (exc.problem or "").strip()
-        hint = _tab_hint(problem)
+        hint = _hint(source.text, where)
         raise SpecError(_("YAML syntax error: {problem}{hint}").format(problem=problem, hint=hint),
                         where) from None
     except yaml.YAMLError as exc:
         raise SpecError(_("YAML error: {problem}").format(problem=exc), Mark(source.name, 1, 1)) from None
 
 
-def _tab_hint(problem: str) -> str:
-    """Explain the most common YAML mistake of people used to word processors."""
-    if "\\t" in problem or "tab" in problem:
+def _refuse_anchors(source: Source) -> None:
+    """Refuse anchors and aliases before composing: they can expand a small file into billions of nodes."""
+    if "&" not in source.text and "*" not in source.text:
+        return
+    for event in yaml.parse(source.text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            mark = event.start_mark
+            raise SpecError(_("anchors and aliases (&, *) are not supported; write the value out"),
+                            Mark(source.name, mark.line + 1, mark.column + 1))
+
+
+def _hint(text: str, where: Mark | None) -> str:
+    """Explain the most common YAML mistakes of people used to word processors."""
+    lines = text.splitlines()
+    if where is not None and where.line <= len(lines) and "\t" in lines[where.line - 1]:
         return _(" (indent with spaces, not tabs)")
     return _(" (check the indentation and the quotes on this line)")
 
@@ -114,6 +127,9 @@ class Reader:
     def scalar(self, node: yaml.Node, path: str) -> str:
         """Return a scalar's text exactly as written (045 stays 045, no stays no), NFC-normalised."""
         self.visit(node, path)
+        if isinstance(node, yaml.MappingNode) and len(node.value) == 1:
+            raise self.error(_("expected a text, got a mapping: a ': ' inside a text starts a key in YAML; "
+                               "put the whole text in quotes"), node, path)
         if not isinstance(node, yaml.ScalarNode):
             raise self.error(_("expected a text, got a {kind}").format(kind=kind_name(node)), node, path)
         return nfc(node.value)

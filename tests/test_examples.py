@@ -65,26 +65,27 @@ def test_build_is_deterministic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     from ttbgen.build import Builder
 
     spec = spec_files()[0]
-    first = Builder(tmp_path).render(spec)[1]
-    second = Builder(tmp_path).render(spec)[1]
+    first = Builder(tmp_path).render(spec).data
+    second = Builder(tmp_path).render(spec).data
     assert first == second
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    third = Builder(tmp_path).render(spec)[1]
+    third = Builder(tmp_path).render(spec).data
     assert third != first
-    assert third == Builder(tmp_path).render(spec)[1]
+    assert third == Builder(tmp_path).render(spec).data
 
 
 def test_compiled_render_matches_plain_docxtpl(tmp_path: Path) -> None:
     """The cached fast path lays out the same document as docxtpl's own render()."""
     from ttbgen.build import Builder
+    from ttbgen.check.reader import read_document
     from ttbgen.derive import build_context
     from ttbgen.docxtext import dump_document
-    from ttbgen.check.reader import read_document
     from ttbgen.render import render_with_docxtpl
 
     builder = Builder(tmp_path)
     spec = ROOT / "specs" / "mai-son-2024-01-mtqg.yaml"
-    notice, data = builder.render(spec)
+    rendered = builder.render(spec)
+    notice, data = rendered.notice, rendered.data
     compiled, manifest = builder.template(notice, spec.parent)
     plain = io.BytesIO()
     render_with_docxtpl(compiled.path, build_context(notice, manifest.geometry), plain)

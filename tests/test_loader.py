@@ -141,7 +141,8 @@ def test_aliases_and_python_tags_are_refused(tmp_path: Path) -> None:
 
 
 def test_archive_under_must_be_last_group(tmp_path: Path) -> None:
-    text = BASE + "recipients: [{Văn phòng UBND tỉnh: [TH]}, Sở Y tế]\narchive: {units: VT, under: Văn phòng UBND tỉnh}\n"
+    text = BASE + ("recipients: [{Văn phòng UBND tỉnh: [TH]}, Sở Y tế]\n"
+                   "archive: {units: VT, under: Văn phòng UBND tỉnh}\n")
     assert error(tmp_path, text) == (
         "x.yaml:8:10: archive.under: archive.under must name the last recipient group, so that the Lưu line "
         "comes last (decree30.md §6); 'Văn phòng UBND tỉnh' is not it; did you mean 'Văn phòng UBND tỉnh'?")

@@ -18,10 +18,29 @@ from ttbgen.i18n import _
 from ttbgen.model import Notice
 from ttbgen.offices import find_template, load_office
 from ttbgen.render import CompiledTemplate, DocumentInfo
+from ttbgen.semantic import SpecWarning, warnings_for
 from ttbgen.spec import load_spec
 from ttbgen.templates import Manifest, load_manifest, set_custom_properties
 
 CONTENT_HASH = "ttbgen.content-sha256"
+
+
+class BatchError(TtbgenError):
+    """Some specs of a batch failed: every error is reported and nothing is written."""
+
+    def __init__(self, errors: list[TtbgenError]) -> None:
+        super().__init__("\n".join(e.render() for e in errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A spec rendered in memory, not yet written."""
+
+    spec: Path
+    notice: Notice
+    data: bytes
+    warnings: list[SpecWarning]
 
 
 @dataclass
@@ -32,6 +51,7 @@ class Built:
     output: Path
     written: bool
     backup: Path | None = None
+    warnings: list[SpecWarning] = field(default_factory=list)
 
 
 @dataclass
@@ -40,6 +60,7 @@ class Builder:
 
     outdir: Path
     force: bool = False
+    strict: bool = False
     _templates: dict[Path, tuple[CompiledTemplate, Manifest]] = field(default_factory=dict)
 
     def template(self, notice: Notice, spec_dir: Path) -> tuple[CompiledTemplate, Manifest]:
@@ -50,18 +71,25 @@ class Builder:
             self._templates[folder] = (CompiledTemplate(folder / "template.docx"), manifest)
         return self._templates[folder]
 
-    def render(self, spec: Path) -> tuple[Notice, bytes]:
+    def render(self, spec: Path) -> Rendered:
         """Load a spec and render its document to bytes."""
         notice = load_spec(spec, load_office, display=display_path(spec))
+        warnings = self.check_warnings(notice)
         compiled, manifest = self.template(notice, spec.parent)
         context = build_context(notice, manifest.geometry, manifest.doc_type_name, manifest.doc_type)
         data = compiled.render(context, document_info(notice, context["title"]))
-        return notice, stamp(data, manifest)
+        return Rendered(spec, notice, stamp(data, manifest), warnings)
+
+    def check_warnings(self, notice: Notice) -> list[SpecWarning]:
+        """Return a notice's semantic warnings; with --strict the first one is an error."""
+        found = warnings_for(notice)
+        if self.strict and found:
+            raise BatchError([w.as_error() for w in found])
+        return found
 
     def build(self, spec: Path) -> Built:
         """Build one spec into the output folder."""
-        _notice, data = self.render(spec)
-        return write_output(self.outdir / output_name(spec), data, self.force, spec)
+        return write_output(self.outdir, self.render(spec), self.force)
 
 
 def display_path(path: Path) -> str:
@@ -124,18 +152,19 @@ def edited_since_built(path: Path) -> bool:
     return recorded != actual
 
 
-def write_output(target: Path, data: bytes, force: bool, spec: Path) -> Built:
+def write_output(outdir: Path, rendered: Rendered, force: bool) -> Built:
     """Write a document atomically; never silently replace one that someone edited."""
+    target, data, spec, warnings = outdir / output_name(rendered.spec), rendered.data, rendered.spec, rendered.warnings
     if target.exists():
         if target.read_bytes() == data:
-            return Built(spec, target, written=False)
+            return Built(spec, target, written=False, warnings=warnings)
         if edited_since_built(target) and not force:
             raise OutputError(_("{target}: the document was changed after ttbgen wrote it (edited in Word?); "
                                 "not overwriting it. Rename it, or rebuild with --force (a backup is kept)")
                               .format(target=target))
     backup = backup_of(target) if target.exists() and force and edited_since_built(target) else None
     atomic_write(target, data)
-    return Built(spec, target, written=True, backup=backup)
+    return Built(spec, target, written=True, backup=backup, warnings=warnings)
 
 
 def backup_of(target: Path) -> Path:
@@ -177,35 +206,28 @@ def _discard(tmp: object) -> None:
         os.unlink(tmp)
 
 
-class BatchError(TtbgenError):
-    """Some specs of a batch failed: every error is reported and nothing is written."""
-
-    def __init__(self, errors: list[TtbgenError]) -> None:
-        super().__init__("\n".join(e.render() for e in errors))
-        self.errors = errors
-
-
-def build_all(specs: list[Path], outdir: Path, force: bool = False) -> list[Built]:
+def build_all(specs: list[Path], outdir: Path, force: bool = False, strict: bool = False) -> list[Built]:
     """Build many specs: render all first, then write all, so a bad spec leaves every file as it was."""
-    builder = Builder(outdir, force)
-    rendered: list[tuple[Path, bytes]] = []
+    builder = Builder(outdir, force, strict)
+    rendered: list[Rendered] = []
     errors: list[TtbgenError] = []
     for spec in expand(specs):
         try:
-            rendered.append((spec, builder.render(spec)[1]))
+            rendered.append(builder.render(spec))
         except TtbgenError as exc:
-            errors.append(exc)
+            errors += exc.errors if isinstance(exc, BatchError) else [exc]
     errors += overwrite_conflicts(rendered, outdir, force)
     if errors:
         raise BatchError(errors)
-    return [write_output(outdir / output_name(spec), data, force, spec) for spec, data in rendered]
+    return [write_output(outdir, r, force) for r in rendered]
 
 
-def overwrite_conflicts(rendered: list[tuple[Path, bytes]], outdir: Path, force: bool) -> list[TtbgenError]:
+def overwrite_conflicts(rendered: list[Rendered], outdir: Path, force: bool) -> list[TtbgenError]:
     """Find outputs that must not be replaced, and two specs with the same output name, before writing."""
     errors: list[TtbgenError] = []
     seen: dict[str, Path] = {}
-    for spec, data in rendered:
+    for item in rendered:
+        spec, data = item.spec, item.data
         name = output_name(spec)
         if name in seen:
             errors.append(OutputError(_("{a} and {b} would both write {out}; rename one").format(

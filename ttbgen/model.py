@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from ttbgen.errors import Mark
 
 
 @dataclass(frozen=True)
@@ -148,3 +150,4 @@ class Notice:
     order: tuple[str, ...] = ("assessment", "tasks", "proposals", "sections")
     closing: str | None = None
     template: str = "thong-bao-ket-luan"
+    marks: dict[str, Mark] = field(default_factory=dict, compare=False, repr=False)  # key path → place

@@ -66,11 +66,13 @@ def load_office(name: str, spec_dir: Path | None = None) -> Office:
     if root is None:
         raise SpecError(_("the office profile {path} is empty").format(path=path))
     f = Fields(reader, root, "", "office")
+    no_lines: tuple[str, ...] = ()
     return Office(
-        key=name, display_name=f.get("name", text, name), agency=tuple(a.upper() for a in f.get("agency", texts, ())),
+        key=name, display_name=f.get("name", text, name),
+        agency=tuple(a.upper() for a in f.get("agency", texts, no_lines)),
         place=f.get("place", text, ""), symbol=f.get("symbol", text, ""),
         issuer_name=f.get("issuer_name", text, ""),
-        supervising=tuple(s.upper() for s in f.get("supervising", texts, ())),
+        supervising=tuple(s.upper() for s in f.get("supervising", texts, no_lines)),
         signer=f.get("signer", signer, None), recipients=f.get("recipients", listed(recipient), ()),
         archive=f.get("archive", archive, None), closing=f.get("closing", text, ""),
     )

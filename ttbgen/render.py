@@ -79,8 +79,9 @@ class CompiledTemplate:
         try:
             xml = template.render(dict(context))
         except jinja2.exceptions.SecurityError as exc:
-            raise TemplateError(_("{path}: the template tried something not allowed ({message}); "
-                                  "templates may only lay out the notice").format(path=self.path, message=exc)) from None
+            message = _("{path}: the template tried something not allowed ({message}); templates may only lay out "
+                        "the notice").format(path=self.path, message=exc)
+            raise TemplateError(message) from None
         except jinja2.UndefinedError as exc:
             raise TemplateError(_("{path} ({part}): {message}; see docs/template.md for the names a template "
                                   "may use").format(path=self.path, part=name, message=exc.message)) from None
@@ -129,8 +130,9 @@ def _check_xml(path: Path, part: str, xml: str) -> None:
     try:
         etree.fromstring(xml.encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:
-        raise TemplateError(_("{path} ({part}): the rendered XML is broken ({message}); a template tag may "
-                              "sit across Word runs or inside a tag").format(path=path, part=part, message=exc)) from None
+        message = _("{path} ({part}): the rendered XML is broken ({message}); a template tag may sit across Word "
+                    "runs or inside a tag").format(path=path, part=part, message=exc)
+        raise TemplateError(message) from None
 
 
 def zip_time() -> tuple[int, int, int, int, int, int]:
@@ -178,7 +180,7 @@ def core_properties(info: DocumentInfo) -> bytes:
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{modified}</dcterms:modified>'
         "</cp:coreProperties>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def render_with_docxtpl(template: Path, context: NoticeContext, out: io.BytesIO) -> None:

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 import yaml
 
-from ttbgen.errors import SpecError
+from ttbgen.errors import Mark, SpecError
 from ttbgen.i18n import _
 from ttbgen.model import (
     Archive,
@@ -28,7 +28,7 @@ from ttbgen.model import (
 )
 from ttbgen.schema import SCHEMA
 from ttbgen.vn import collapse
-from ttbgen.yamlnodes import Reader, Source, compose, mark_of, read_source
+from ttbgen.yamlnodes import Reader, Source, compose, read_source
 
 T = TypeVar("T")
 Entries = dict[str, tuple[yaml.Node, yaml.Node]]
@@ -322,8 +322,8 @@ def signer(reader: Reader, node: yaml.Node, path: str) -> Signer:
         lines = tuple(authority_line(reader, n, f"{f.sub('authority')}[{i}]") for i, n in enumerate(items))
     name = f.get("name", text, "")
     title = f.get("title", text, "")
-    for key, value in (("name", name), ("title", title)):
-        if not value:
+    for key, given in (("name", name), ("title", title)):
+        if not given:
             raise reader.error(_("the signer's {key} is empty").format(key=key), f.entries[key][1], f.sub(key))
     return Signer(title=title.upper(), name=name, authority=lines)
 
@@ -358,7 +358,7 @@ def parse_spec(source: Source, office_of: Callable[[str], Office]) -> Notice:
     root = compose(source)
     reader = Reader(source.name)
     if root is None:
-        raise SpecError(_("the spec is empty; start from specs/example.yaml"), mark_of(source.name, _origin()), "")
+        raise SpecError(_("the spec is empty; start from specs/example.yaml"), Mark(source.name, 1, 1), "")
     f = Fields(reader, root, "", "notice")
     office_node = f.entries["office"][1]
     try:
@@ -368,11 +368,6 @@ def parse_spec(source: Source, office_of: Callable[[str], Office]) -> Notice:
             raise
         raise reader.error(exc.message, office_node, "office") from None
     return build_notice(f, office)
-
-
-def _origin() -> yaml.Node:
-    """Return a node standing at line 1, column 1 (for errors about a whole file)."""
-    return yaml.ScalarNode("tag:yaml.org,2002:null", "", yaml.Mark("", 0, 0, 0, None, None))
 
 
 def build_notice(f: Fields, office: Office) -> Notice:
@@ -394,6 +389,7 @@ def build_notice(f: Fields, office: Office) -> Notice:
         tasks=f.get("tasks", section, None), proposals=f.get("proposals", proposals, None),
         sections=f.get("sections", listed(section), ()), order=f.get("order", order, PARTS),
         closing=closing(f), template=f.get("template", text, "thong-bao-ket-luan"),
+        marks=f.reader.marks,
     )
 
 

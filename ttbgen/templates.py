@@ -72,11 +72,12 @@ def _geometry(path: Path, data: Any) -> Geometry:
 def custom_properties_xml(props: dict[str, str]) -> bytes:
     """Return docProps/custom.xml holding string properties."""
     items = "".join(
-        f'<property fmtid="{_FMTID}" pid="{pid}" name="{escape(name)}"><vt:lpwstr>{escape(value)}</vt:lpwstr></property>'
+        f'<property fmtid="{_FMTID}" pid="{pid}" name="{escape(name)}">'
+        f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
         for pid, (name, value) in enumerate(sorted(props.items()), start=2)
     )
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<Properties xmlns="{_NS_CUSTOM}" xmlns:vt="{_NS_VT}">{items}</Properties>').encode("utf-8")
+            f'<Properties xmlns="{_NS_CUSTOM}" xmlns:vt="{_NS_VT}">{items}</Properties>').encode()
 
 
 def _with_override(content_types: bytes) -> bytes:
@@ -121,4 +122,5 @@ def read_custom_properties(zf: zipfile.ZipFile) -> dict[str, str]:
         return {}
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     root = etree.fromstring(data, parser)
-    return {p.get("name", ""): "".join(p.itertext()) for p in root.findall(f"{{{_NS_CUSTOM}}}property")}
+    return {str(p.get("name", "")): "".join(str(t) for t in p.itertext())
+            for p in root.findall(f"{{{_NS_CUSTOM}}}property")}

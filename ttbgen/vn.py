@@ -14,7 +14,7 @@ from ttbgen.model import PartialDate
 DRAFT_BLANK = " " * 6
 
 # Points are lettered in Vietnamese alphabet order, without f j w z (decree30.md §3, Điểm).
-VN_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+VN_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()  # noqa: SIM905 - reads as the alphabet
 
 _ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]

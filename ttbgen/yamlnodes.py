@@ -67,7 +67,7 @@ def compose(source: Source) -> yaml.Node | None:
     """Parse text to a node tree; YAML syntax errors become located SpecErrors."""
     try:
         _refuse_anchors(source)
-        return yaml.compose(source.text, Loader=_Loader)  # noqa: S506 - safe loader, nodes only
+        return yaml.compose(source.text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Mark(source.name, mark.line + 1, mark.column + 1) if mark else None
@@ -86,8 +86,8 @@ def _refuse_anchors(source: Source) -> None:
     for event in yaml.parse(source.text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             mark = event.start_mark
-            raise SpecError(_("anchors and aliases (&, *) are not supported; write the value out"),
-                            Mark(source.name, mark.line + 1, mark.column + 1))
+            where = Mark(source.name, mark.line + 1, mark.column + 1) if mark else None
+            raise SpecError(_("anchors and aliases (&, *) are not supported; write the value out"), where)
 
 
 def _hint(text: str, where: Mark | None) -> str:
@@ -104,6 +104,7 @@ class Reader:
     def __init__(self, source: str) -> None:
         self.source = source
         self._seen: set[int] = set()
+        self.marks: dict[str, Mark] = {}  # key path → where its value stands, for later warnings
 
     def error(self, message: str, node: yaml.Node, path: str) -> SpecError:
         """Build a located error."""
@@ -115,6 +116,7 @@ class Reader:
             raise self.error(_("anchors and aliases (&, *) are not supported; write the value out"),
                              node, path)
         self._seen.add(id(node))
+        self.marks.setdefault(path, mark_of(self.source, node))
         if node.tag not in _ALLOWED_TAGS:
             raise self.error(_("the tag {tag} is not allowed in a spec; remove it").format(
                 tag=node.tag.replace(_STD, "!!")), node, path)

@@ -16,7 +16,9 @@ ENV_PATH = "TTBGEN_TEMPLATE_PATH"
 
 def builtin_root() -> Path:
     """Return the templates shipped with ttbgen (in a wheel) or the repository's templates/ folder."""
-    packaged = Path(__file__).parent / "data" / "templates"
+    # A wheel carries templates/ as ttbgen/builtin_templates (pyproject.toml); an editable install
+    # runs from the repository, where the folder is beside the package.
+    packaged = Path(__file__).parent / "builtin_templates"
     return packaged if packaged.is_dir() else Path(__file__).parent.parent / "templates"
 
 

@@ -155,3 +155,35 @@ def json_schema(root: str = "notice") -> dict[str, Any]:
         **_mapping_schema(root),
         "$defs": defs,
     }
+
+
+_KIND_NAMES = {
+    "str": "text", "paragraphs": "text or list of texts", "names": "text or list of texts",
+    "attendees": "list of texts, or one sentence", "date": "date `2024-01-31`",
+    "pdate": "date, or `2024-01` / `2024`", "number": "digits or `~`", "bullets": "list of bullets",
+    "recipient": "recipient", "archive": "text or mapping",
+}
+
+
+def _kind_label(kind: str) -> str:
+    """Name a value kind in the reference tables of docs/spec.md."""
+    if kind.startswith("map:"):
+        return f"mapping ({kind[4:]})"
+    if kind.startswith("list:enum:"):
+        return "list of: " + ", ".join(f"`{w}`" for w in kind[10:].split("|"))
+    if kind.startswith("list:"):
+        return f"list of {_KIND_NAMES.get(kind[5:], kind[5:])}"
+    if kind.startswith("enum:"):
+        return "one of: " + ", ".join(f"`{w}`" for w in kind[5:].split("|"))
+    return _KIND_NAMES[kind]
+
+
+def schema_markdown() -> str:
+    """Return the key reference of docs/spec.md, generated from SCHEMA so the two cannot drift apart."""
+    out: list[str] = []
+    for name, fields in SCHEMA.items():
+        out += [f"### `{name}`", "", "| key | value | required | meaning |", "|---|---|---|---|"]
+        out += [f"| `{key}` | {_kind_label(f.kind)} | {'yes' if f.required else ''} | {f.doc} |"
+                for key, f in fields.items()]
+        out.append("")
+    return "\n".join(out)

@@ -66,7 +66,8 @@ def _extras(para: Para) -> str:
     """Return layout marks: borders (rules), drawn lines, fields."""
     marks = []
     if para.borders:
-        marks.append("border:" + ",".join(sorted(para.borders)))
+        # A bordered empty paragraph is a rule: its length is the width between its indents.
+        marks.append("border:" + ",".join(sorted(para.borders)) + f" {para.line_width / TWIPS_PER_MM:.1f}mm")
     if para.drawn:
         marks.append("line")
     marks += [f"field:{f.instr.split()[0]}" for f in para.fields if f.instr.split()]

@@ -12,12 +12,12 @@ from paths import spec_files
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Build every spec in specs/ once per test session; map spec stem → .docx path."""
+    """Build every spec in specs/ once per test session; map output name (without .docx) → .docx path."""
     from ttbgen.build import build_all
 
     outdir = tmp_path_factory.mktemp("built")
     results = build_all(spec_files(), outdir)
-    return {r.spec.stem: r.output for r in results}
+    return {r.output.stem: r.output for r in results}
 
 
 @pytest.fixture()

@@ -30,7 +30,7 @@ def render(tmp_path: Path, title: str, office: str = "ubnd-lang-son") -> list[st
     spec = tmp_path / "x.yaml"
     spec.write_text(SPEC.format(title=title, office=office), encoding="utf-8")
     builder = Builder(tmp_path / "out")
-    out = builder.build(spec).output
+    out = builder.build(spec)[0].output
     return paragraph_texts(out)
 
 

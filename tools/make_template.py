@@ -20,6 +20,9 @@ from xml.sax.saxutils import escape
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = REPO / "templates" / "thong-bao-ket-luan" / "template.docx"
+# Every shipped template shares this Decree 30 layout (Mẫu 1.4); they differ in their manifest (document
+# type, how the body is derived), and each is its own file so that an office can restyle one in Word.
+TEMPLATE_NAMES = ("thong-bao-ket-luan", "giay-moi", "thong-bao")
 
 # --- Geometry (twips; 1 mm = 56.7 twips) -------------------------------------------------------
 
@@ -525,17 +528,17 @@ def core_xml() -> str:
     )
 
 
-def app_xml() -> str:
-    """docProps/app.xml: the producing application only."""
+def app_xml(name: str = "thong-bao-ket-luan") -> str:
+    """docProps/app.xml: the template's name and the producing application."""
     return (
         f'{XML_DECL}<Properties xmlns="{REL_BASE.rsplit("/", 1)[0]}/extended-properties" '
         'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        "<Template>thong-bao-ket-luan</Template><Application>ttbgen</Application>"
+        f"<Template>{name}</Template><Application>ttbgen</Application>"
         "<DocSecurity>0</DocSecurity></Properties>"
     )
 
 
-def parts() -> list[tuple[str, str]]:
+def parts(name: str = "thong-bao-ket-luan") -> list[tuple[str, str]]:
     """Every package part in a fixed order: content types and relationships first."""
     return [
         ("[Content_Types].xml", content_types_xml()),
@@ -549,15 +552,15 @@ def parts() -> list[tuple[str, str]]:
         ("word/theme/theme1.xml", theme_xml()),
         ("word/_rels/document.xml.rels", document_rels_xml()),
         ("docProps/core.xml", core_xml()),
-        ("docProps/app.xml", app_xml()),
+        ("docProps/app.xml", app_xml(name)),
     ]
 
 
-def build_template_bytes() -> bytes:
+def build_template_bytes(template: str = "thong-bao-ket-luan") -> bytes:
     """The template .docx as bytes, identical on every run (fixed dates, order and attributes)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for name, xml in parts():
+        for name, xml in parts(template):
             info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0  # ZipInfo defaults to the host OS; fix it for identical bytes
@@ -567,14 +570,17 @@ def build_template_bytes() -> bytes:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Write the template to --output (default: the shipped template path)."""
+    """Write one template to --output, or every shipped template into templates/NAME/template.docx."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--output", type=Path, default=None, help="write one template here")
+    parser.add_argument("--name", choices=TEMPLATE_NAMES, default="thong-bao-ket-luan")
     args = parser.parse_args(argv)
-    output: Path = args.output
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(build_template_bytes())
-    print(output)
+    targets = [(args.name, args.output)] if args.output else [
+        (name, REPO / "templates" / name / "template.docx") for name in TEMPLATE_NAMES]
+    for name, output in targets:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(build_template_bytes(name))
+        print(output)
     return 0
 
 

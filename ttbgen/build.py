@@ -13,14 +13,14 @@ from pathlib import Path
 
 from ttbgen import __version__
 from ttbgen.derive import build_context
-from ttbgen.errors import OutputError, SpecError, TtbgenError
+from ttbgen.errors import OutputError, SpecError, TemplateError, TtbgenError
 from ttbgen.i18n import _
-from ttbgen.model import Notice
+from ttbgen.model import Notice, TemplateRef
 from ttbgen.offices import find_template, load_office
 from ttbgen.render import CompiledTemplate, DocumentInfo
 from ttbgen.semantic import SpecWarning, warnings_for
 from ttbgen.spec import load_spec
-from ttbgen.templates import Manifest, load_manifest, set_custom_properties
+from ttbgen.templates import Manifest, load_manifest, pin_matches, satisfies, set_custom_properties
 
 CONTENT_HASH = "ttbgen.content-sha256"
 
@@ -35,10 +35,11 @@ class BatchError(TtbgenError):
 
 @dataclass(frozen=True)
 class Rendered:
-    """A spec rendered in memory, not yet written."""
+    """A document rendered in memory from a spec and one of its templates, not yet written."""
 
     spec: Path
     notice: Notice
+    name: str  # output file name
     data: bytes
     warnings: list[SpecWarning]
 
@@ -61,35 +62,62 @@ class Builder:
     outdir: Path
     force: bool = False
     strict: bool = False
+    templates: tuple[str, ...] = ()  # --template: render through these instead of the spec's own
     _templates: dict[Path, tuple[CompiledTemplate, Manifest]] = field(default_factory=dict)
 
-    def template(self, notice: Notice, spec_dir: Path) -> tuple[CompiledTemplate, Manifest]:
-        """Return the compiled template a notice names, compiling it once per batch."""
-        folder = find_template(notice.template, spec_dir)
+    def compiled(self, folder: Path) -> tuple[CompiledTemplate, Manifest]:
+        """Return a template folder's compiled template and manifest, compiling once per batch."""
         if folder not in self._templates:
             manifest = load_manifest(folder)
+            if manifest.ttbgen and not satisfies(__version__, manifest.ttbgen):
+                raise TemplateError(_("{folder}: template {name} {version} needs ttbgen {need}; this is ttbgen "
+                                      "{mine}").format(folder=folder, name=manifest.name, version=manifest.version,
+                                                       need=manifest.ttbgen, mine=__version__))
             self._templates[folder] = (CompiledTemplate(folder / "template.docx"), manifest)
         return self._templates[folder]
 
-    def render(self, spec: Path) -> Rendered:
-        """Load a spec and render its document to bytes."""
+    def template(self, ref: TemplateRef, notice: Notice, spec_dir: Path) -> tuple[CompiledTemplate, Manifest]:
+        """Find, compile and version-check the template a spec names."""
+        try:
+            folder = find_template(ref.name, spec_dir)
+        except TemplateError as exc:
+            raise SpecError(str(exc), notice.marks.get(ref.path), ref.path) from None
+        compiled, manifest = self.compiled(folder)
+        if ref.version and not pin_matches(manifest.version, ref.version):
+            raise SpecError(_("the spec pins {name} version {pin}, but the template found is version {version} "
+                              "({folder})").format(name=ref.name, pin=ref.version, version=manifest.version,
+                                                   folder=folder), notice.marks.get(ref.path), ref.path)
+        return compiled, manifest
+
+    def refs(self, notice: Notice) -> tuple[TemplateRef, ...]:
+        """Return the templates to render: --template's, else the spec's."""
+        if self.templates:
+            return tuple(TemplateRef(name, "", "--template") for name in self.templates)
+        return notice.templates
+
+    def render(self, spec: Path) -> list[Rendered]:
+        """Load a spec and render one document per template, in memory."""
         notice = load_spec(spec, load_office, display=display_path(spec))
         warnings = self.check_warnings(notice)
-        compiled, manifest = self.template(notice, spec.parent)
-        context = build_context(notice, manifest.geometry, manifest.doc_type_name, manifest.doc_type)
-        data = compiled.render(context, document_info(notice, context["title"]))
-        return Rendered(spec, notice, stamp(data, manifest), warnings)
+        out: list[Rendered] = []
+        for index, ref in enumerate(self.refs(notice)):
+            compiled, manifest = self.template(ref, notice, spec.parent)
+            context = build_context(notice, manifest.geometry, manifest.doc_type_name, manifest.doc_type,
+                                    manifest.content)
+            data = compiled.render(context, document_info(notice, context["title"], manifest))
+            out.append(Rendered(spec, notice, output_name(spec, ref.name, index), stamp(data, manifest), warnings))
+        return out
 
     def check_warnings(self, notice: Notice) -> list[SpecWarning]:
-        """Return a notice's semantic warnings; with --strict the first one is an error."""
+        """Return a notice's semantic warnings; with --strict they are errors."""
         found = warnings_for(notice)
         if self.strict and found:
             raise BatchError([w.as_error() for w in found])
         return found
 
-    def build(self, spec: Path) -> Built:
+    def build(self, spec: Path) -> list[Built]:
         """Build one spec into the output folder."""
-        return write_output(self.outdir, self.render(spec), self.force)
+        return [write_output(self.outdir, r, self.force) for r in self.render(spec)]
 
 
 def display_path(path: Path) -> str:
@@ -100,12 +128,12 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def document_info(notice: Notice, title: str) -> DocumentInfo:
+def document_info(notice: Notice, title: str, manifest: Manifest) -> DocumentInfo:
     """Return the core properties of a notice, all taken from the spec (deterministic)."""
     date = notice.date
     created = dt.datetime(date.year, date.month or 1, date.day or 1, tzinfo=dt.UTC)
-    return DocumentInfo(title=title, creator=notice.office.display_name, subject="Thông báo kết luận",
-                        created=created, keywords=notice.template)
+    return DocumentInfo(title=title, creator=notice.office.display_name, subject=manifest.subject,
+                        created=created, keywords=manifest.name)
 
 
 def stamp(data: bytes, manifest: Manifest) -> bytes:
@@ -119,9 +147,9 @@ def stamp(data: bytes, manifest: Manifest) -> bytes:
     })
 
 
-def output_name(spec: Path) -> str:
-    """Name the output after the spec file (a document number contains "/", a file name cannot)."""
-    return spec.stem + ".docx"
+def output_name(spec: Path, template: str = "", index: int = 0) -> str:
+    """Name the output after the spec (a document number contains "/"): SPEC.docx, then SPEC.TEMPLATE.docx."""
+    return spec.stem + (f".{template}" if index else "") + ".docx"
 
 
 def expand(paths: list[Path]) -> list[Path]:
@@ -154,7 +182,7 @@ def edited_since_built(path: Path) -> bool:
 
 def write_output(outdir: Path, rendered: Rendered, force: bool) -> Built:
     """Write a document atomically; never silently replace one that someone edited."""
-    target, data, spec, warnings = outdir / output_name(rendered.spec), rendered.data, rendered.spec, rendered.warnings
+    target, data, spec, warnings = outdir / rendered.name, rendered.data, rendered.spec, rendered.warnings
     if target.exists():
         if target.read_bytes() == data:
             return Built(spec, target, written=False, warnings=warnings)
@@ -206,14 +234,15 @@ def _discard(tmp: object) -> None:
         os.unlink(tmp)
 
 
-def build_all(specs: list[Path], outdir: Path, force: bool = False, strict: bool = False) -> list[Built]:
+def build_all(specs: list[Path], outdir: Path, force: bool = False, strict: bool = False,
+              templates: tuple[str, ...] = ()) -> list[Built]:
     """Build many specs: render all first, then write all, so a bad spec leaves every file as it was."""
-    builder = Builder(outdir, force, strict)
+    builder = Builder(outdir, force, strict, templates)
     rendered: list[Rendered] = []
     errors: list[TtbgenError] = []
     for spec in expand(specs):
         try:
-            rendered.append(builder.render(spec))
+            rendered += builder.render(spec)
         except TtbgenError as exc:
             errors += exc.errors if isinstance(exc, BatchError) else [exc]
     errors += overwrite_conflicts(rendered, outdir, force)
@@ -228,7 +257,7 @@ def overwrite_conflicts(rendered: list[Rendered], outdir: Path, force: bool) -> 
     seen: dict[str, Path] = {}
     for item in rendered:
         spec, data = item.spec, item.data
-        name = output_name(spec)
+        name = item.name
         if name in seen:
             errors.append(OutputError(_("{a} and {b} would both write {out}; rename one").format(
                 a=seen[name], b=spec, out=outdir / name)))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ttbgen.context import Block, BlockKind, NoticeContext, RecipientLine, RuleGeometry, Rules
-from ttbgen.model import Archive, Bullet, Item, Notice, Person, Recipient, Section
+from ttbgen.errors import SpecError
+from ttbgen.i18n import _
+from ttbgen.model import Archive, Bullet, Item, Notice, PartialDate, Person, Recipient, Section
 from ttbgen.textwidth import text_width_twips
 from ttbgen.vn import date_line, end_content, letter, number_line, short_date
 
@@ -174,18 +176,94 @@ def rules(ctx_agency: list[str], title: str, geo: Geometry) -> Rules:
     }
 
 
+WEEKDAYS = ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"]  # Phụ lục II: thứ Hai
+
+
+def required(notice: Notice, value: str, path: str, why: str) -> str:
+    """Return a value a document type needs, or a located error saying what to add."""
+    if value:
+        return value
+    parent = path.rpartition(".")[0]
+    raise SpecError(_("{path} is needed for {why}").format(path=path, why=why), notice.marks.get(parent), path)
+
+
+def invitation_blocks(notice: Notice) -> list[Block]:
+    """Lay out a Giấy mời: who is invited, to what, when and where (decree30.md §7.1, GM)."""
+    m, inv = notice.meeting, notice.invitation
+    invitees = inv.invitees or m.attendees or ((m.attendees_text,) if m.attendees_text else ())
+    if not invitees:
+        required(notice, "", "invitation.invitees", _("a Giấy mời (who is invited)"))
+    time = required(notice, m.time, "meeting.time", _("a Giấy mời (e.g. 14 giờ 00)"))
+    place = required(notice, m.place, "meeting.place", _("a Giấy mời (e.g. tại trụ sở UBND tỉnh)"))
+    out = [block("paragraph", f"{notice.office.issuer_name} trân trọng kính mời:")]
+    last = len(invitees) - 1
+    out += [block("bullet", capitalise(who) + (";" if i < last else "."), "- ") for i, who in enumerate(invitees)]
+    out.append(block("paragraph", f"Dự {m.name} do {chair_reference(m.chair)} chủ trì."))
+    out.append(block("paragraph", f"Thời gian: {time}, {WEEKDAYS[m.date.weekday()]}, ngày {short_date(m.date)}."))
+    out.append(block("paragraph", f"Địa điểm: {place.removeprefix('tại ')}."))
+    out += [block("paragraph", p) for p in inv.paragraphs]
+    out.append(block("paragraph", inv.closing or "Rất mong các đồng chí tham dự đúng thời gian."))
+    return end_blocks(out)
+
+
+def capitalise(text: str) -> str:
+    """Capitalise the first letter of a line (decree30.md §8.1: a line after "- " starts with a capital)."""
+    return text[:1].upper() + text[1:]
+
+
+def issue(notice: Notice, content: str) -> tuple[str, PartialDate]:
+    """Return the number and issue date of the document: an invitation has its own, before the meeting."""
+    if content != "invitation":
+        return notice.number, notice.date
+    meeting = notice.meeting.date
+    return notice.invitation.number, notice.invitation.date or PartialDate(meeting.year, meeting.month)
+
+
+def announcement_opening(notice: Notice) -> tuple[str, ...]:
+    """Derive the opening of a general Thông báo: the meeting, then what the issuer announces."""
+    m = notice.meeting
+    return (f"Ngày {short_date(m.date)}, {chair_reference(m.chair)} đã chủ trì {m.name}. "
+            f"{notice.office.issuer_name} thông báo như sau:",)
+
+
+def content_blocks(notice: Notice, content: str) -> list[Block]:
+    """Lay out the body for the template's kind of document."""
+    if content == "invitation":
+        return invitation_blocks(notice)
+    if content == "announcement" and not notice.opening:
+        return body_blocks(replace(notice, opening=announcement_opening(notice)))
+    return body_blocks(notice)
+
+
+def content_title(notice: Notice, content: str) -> str:
+    """Return the trích yếu for the kind of document."""
+    if content == "invitation":
+        return f"Dự {notice.meeting.name}"
+    if content == "announcement":
+        return notice.title or f"Về {notice.meeting.name}"
+    return notice.title or derived_title(notice)
+
+
+def content_recipients(notice: Notice, content: str) -> tuple[Recipient, ...]:
+    """Return the recipients; an invitation names its invitees in the body, so it starts with Như trên (§6)."""
+    if content == "invitation" and all(r.text != "Như trên" for r in notice.recipients):
+        return (Recipient("Như trên"), *notice.recipients)
+    return notice.recipients
+
+
 def build_context(notice: Notice, geo: Geometry | None = None, doc_type: str = "THÔNG BÁO",
-                  type_code: str = "TB") -> NoticeContext:
-    """Build the template context of a notice."""
+                  type_code: str = "TB", content: str = "conclusion") -> NoticeContext:
+    """Build the template context of a notice, for a template of the given document type and content."""
     office = notice.office
-    title = notice.title or derived_title(notice)
-    symbol = notice.symbol or f"{type_code}-{office.symbol}"
+    title = content_title(notice, content)
+    number, date = issue(notice, content)
+    symbol = notice.symbol if notice.symbol and type_code == "TB" else f"{type_code}-{office.symbol}"
     return {
         "supervising": list(office.supervising), "agency": list(office.agency),
-        "number_line": number_line(notice.number, symbol), "national": NATIONAL, "motto": MOTTO,
-        "date_line": date_line(office.place, notice.date), "doc_type": doc_type, "title": title,
-        "body": body_blocks(notice), "recipients_label": RECIPIENTS_LABEL,
-        "recipients": recipient_lines(notice.recipients, notice.archive),
+        "number_line": number_line(number, symbol), "national": NATIONAL, "motto": MOTTO,
+        "date_line": date_line(office.place, date), "doc_type": doc_type, "title": title,
+        "body": content_blocks(notice, content), "recipients_label": RECIPIENTS_LABEL,
+        "recipients": recipient_lines(content_recipients(notice, content), notice.archive),
         "signer": {"authority": list(notice.signer.authority), "title": notice.signer.title,
                    "name": notice.signer.name},
         "rules": rules(list(office.agency), title, geo or Geometry()),

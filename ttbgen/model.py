@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from ttbgen.errors import Mark
 
@@ -81,6 +82,7 @@ class Meeting:
     name: str
     chair: Person
     place: str = ""
+    time: str = ""
     attendees: tuple[str, ...] = ()
     attendees_text: str = ""
     heard: tuple[str, ...] = ()
@@ -126,6 +128,28 @@ class Office:
     recipients: tuple[Recipient, ...] = ()
     archive: Archive | None = None
     closing: str = ""
+    drafting_units: dict[str, str] = field(default_factory=dict, compare=False)
+    house_style: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class TemplateRef:
+    """A template a spec renders through, with an optional version pin and where the spec names it."""
+
+    name: str
+    version: str = ""
+    path: str = "template"
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """What only the invitation (Giấy mời) needs: who is invited, and what they should prepare."""
+
+    invitees: tuple[str, ...] = ()
+    paragraphs: tuple[str, ...] = ()
+    closing: str = ""
+    number: str = ""
+    date: PartialDate | None = None
 
 
 @dataclass(frozen=True)
@@ -149,5 +173,6 @@ class Notice:
     sections: tuple[Section, ...] = ()
     order: tuple[str, ...] = ("assessment", "tasks", "proposals", "sections")
     closing: str | None = None
-    template: str = "thong-bao-ket-luan"
+    templates: tuple[TemplateRef, ...] = (TemplateRef("thong-bao-ket-luan"),)
+    invitation: Invitation = Invitation()
     marks: dict[str, Mark] = field(default_factory=dict, compare=False, repr=False)  # key path → place

@@ -8,7 +8,7 @@ from pathlib import Path
 from ttbgen.errors import SpecError, TemplateError
 from ttbgen.i18n import _
 from ttbgen.model import Archive, Office, Signer
-from ttbgen.spec import Fields, archive, listed, recipient, signer, text, texts
+from ttbgen.spec import Fields, archive, codes, listed, plain_data, recipient, signer, text, texts
 from ttbgen.yamlnodes import Reader, compose, read_source
 
 ENV_PATH = "TTBGEN_TEMPLATE_PATH"
@@ -22,14 +22,44 @@ def builtin_root() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).parent.parent / "templates"
 
 
+CONFIG_NAME = "ttbgen.yaml"
+
+
+def config_files(start: Path) -> list[Path]:
+    """Return the config files that apply: the nearest ttbgen.yaml up from `start`, then the user's."""
+    found = [d / CONFIG_NAME for d in [start, *start.parents] if (d / CONFIG_NAME).is_file()][:1]
+    home = Path(os.environ.get("XDG_CONFIG_HOME", Path.home() / ".config")) / "ttbgen" / "config.yaml"
+    return found + ([home] if home.is_file() else [])
+
+
+def config_template_path(config: Path) -> list[Path]:
+    """Read `template_path:` (folders, relative to the config file) from a config file."""
+    source = read_source(config)
+    root = compose(source)
+    if root is None:
+        return []
+    reader = Reader(source.name)
+    entries = reader.mapping(root, "", ["template_path"])
+    if "template_path" not in entries:
+        return []
+    folders = texts(reader, entries["template_path"][1], "template_path")
+    return [(config.parent / folder).resolve() for folder in folders]
+
+
+def project_roots(start: Path) -> list[Path]:
+    """Return the templates/ folders of the project: the nearest one up from `start`."""
+    return [d / "templates" for d in [start, *start.parents] if (d / "templates").is_dir()][:1]
+
+
 def search_path(spec_dir: Path | None = None) -> list[Path]:
-    """Return the template roots in precedence order: spec folder, project, user folders, built-in."""
-    roots: list[Path] = []
-    if spec_dir is not None:
-        roots += [spec_dir, spec_dir / "templates"]
-        roots += [parent / "templates" for parent in spec_dir.resolve().parents]
-    roots.append(Path.cwd() / "templates")
+    """Return the template roots, first match wins: the spec's folder, the project's templates/, the folders of
+    TTBGEN_TEMPLATE_PATH and of the config file, the templates installed with ttbgen."""
+    start = (spec_dir or Path.cwd()).resolve()
+    roots: list[Path] = [start, start / "templates"] if spec_dir is not None else []
+    roots += project_roots(start) + project_roots(Path.cwd().resolve())
     roots += [Path(p) for p in os.environ.get(ENV_PATH, "").split(os.pathsep) if p]
+    for config in config_files(start):
+        roots += config_template_path(config)
     roots.append(builtin_root())
     return _unique_dirs(roots)
 
@@ -77,6 +107,7 @@ def load_office(name: str, spec_dir: Path | None = None) -> Office:
         supervising=tuple(s.upper() for s in f.get("supervising", texts, no_lines)),
         signer=f.get("signer", signer, None), recipients=f.get("recipients", listed(recipient), ()),
         archive=f.get("archive", archive, None), closing=f.get("closing", text, ""),
+        drafting_units=f.get("drafting_units", codes, {}), house_style=f.get("house_style", plain_data, {}),
     )
 
 

@@ -23,7 +23,9 @@ class Field:
 SCHEMA: dict[str, dict[str, Field]] = {
     "notice": {
         "office": Field("str", "Office profile name, e.g. ubnd-lang-son (templates/offices/NAME.yaml).", True),
-        "template": Field("str", "Template name (default thong-bao-ket-luan)."),
+        "template": Field("template", "Template name (default thong-bao-ket-luan), or {name, version} to pin a "
+                          "version (1 = any 1.x.y, 1.2 = any 1.2.y, 1.2.3 exactly); a list renders one document "
+                          "per template (the first is SPEC.docx, the others SPEC.NAME.docx)."),
         "number": Field("number", "Document number; leave blank (~) until the notice is registered."),
         "symbol": Field("str", "Symbol after the number, e.g. TB-UBND; derived from the office."),
         "date": Field("pdate", "Issue date: 2024-02-05, or 2024-02 / 2024 for a draft.", True),
@@ -39,13 +41,25 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "closing": Field("str", "Closing sentence; \"\" for none (./. then ends the last paragraph)."),
         "recipients": Field("list:recipient", "Nơi nhận lines; a mapping `Group: [lines]` nests one level."),
         "archive": Field("archive", "Lưu line units, e.g. \"VT, KT\"; or {units, under: Group}."),
+        "drafter": Field("drafter", "Drafting unit code (and initials): KT, or {unit: KT, initials: VAT} → "
+                         "Lưu: VT, KT (VAT). Checked against the office's drafting_units."),
         "signer": Field("map:signer", "The signature block; defaults to the office's signer."),
+        "invitation": Field("map:invitation", "For the Giấy mời: invitees (default: the meeting's attendees), "
+                            "paragraphs, closing."),
+    },
+    "invitation": {
+        "number": Field("number", "The invitation's own number (blank until registered)."),
+        "date": Field("pdate", "The invitation's issue date (default: the meeting's month, day left open)."),
+        "invitees": Field("names", "Who is invited, one line each (default: meeting.attendees)."),
+        "paragraphs": Field("paragraphs", "Paragraphs after time and place, e.g. what to prepare."),
+        "closing": Field("str", "Closing sentence (default: Rất mong các đồng chí tham dự đúng thời gian.)."),
     },
     "meeting": {
         "date": Field("date", "Meeting date, e.g. 2024-01-24.", True),
         "name": Field("str", "The meeting as named after \"tại\"/\"chủ trì\", e.g. cuộc họp nghe báo cáo …", True),
         "chair": Field("map:chair", "Who chaired the meeting.", True),
         "place": Field("str", "Where, e.g. tại trụ sở UBND tỉnh."),
+        "time": Field("str", "Start time, e.g. 14 giờ 00 (used by the invitation, Giấy mời)."),
         "attendees": Field("attendees", "A list of attendees, or one sentence used as written."),
         "heard": Field("names", "What was heard (reports, opinions); joined with \"; \"."),
     },
@@ -105,6 +119,17 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "recipients": Field("list:recipient", "Default recipients."),
         "archive": Field("archive", "Default Lưu line units."),
         "closing": Field("str", "Default closing sentence."),
+        "drafting_units": Field("codes", "Drafting units: code → name, e.g. KT: Phòng Kinh tế (for Lưu lines)."),
+        "house_style": Field("house_style", "Narrower Decree 30 ranges for `ttbgen check`, e.g. "
+                             "{components: {body: {size: [14, 14]}}}; never wider than the decree."),
+    },
+    "drafter": {
+        "unit": Field("str", "Drafting unit code, e.g. KT.", True),
+        "initials": Field("str", "Drafter's initials, e.g. VAT."),
+    },
+    "template": {
+        "name": Field("str", "Template name, e.g. thong-bao-ket-luan.", True),
+        "version": Field("str", "Version the spec needs: 1, 1.2 or 1.2.3.", True),
     },
 }
 
@@ -130,6 +155,11 @@ def _kind_schema(kind: str) -> dict[str, Any]:
         "recipient": {"anyOf": [text, {"type": "object", "minProperties": 1, "maxProperties": 1,
                                        "additionalProperties": {"type": "array", "items": text}}]},
         "archive": {"anyOf": [text, {"$ref": "#/$defs/archive"}]},
+        "drafter": {"anyOf": [text, {"$ref": "#/$defs/drafter"}]},
+        "template": {"anyOf": [text, {"$ref": "#/$defs/template"},
+                               {"type": "array", "items": {"anyOf": [text, {"$ref": "#/$defs/template"}]}}]},
+        "codes": {"type": "object", "additionalProperties": text},
+        "house_style": {"type": "object"},
     }
     return simple[kind]
 
@@ -161,7 +191,8 @@ _KIND_NAMES = {
     "str": "text", "paragraphs": "text or list of texts", "names": "text or list of texts",
     "attendees": "list of texts, or one sentence", "date": "date `2024-01-31`",
     "pdate": "date, or `2024-01` / `2024`", "number": "digits or `~`", "bullets": "list of bullets",
-    "recipient": "recipient", "archive": "text or mapping",
+    "recipient": "recipient", "archive": "text or mapping", "drafter": "text or mapping",
+    "template": "text, mapping or list", "codes": "mapping of code: name", "house_style": "mapping (rule set)",
 }
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import yaml
 
@@ -16,6 +17,7 @@ from ttbgen.i18n import _
 from ttbgen.model import (
     Archive,
     Bullet,
+    Invitation,
     Item,
     Meeting,
     Notice,
@@ -25,9 +27,10 @@ from ttbgen.model import (
     Recipient,
     Section,
     Signer,
+    TemplateRef,
 )
 from ttbgen.schema import SCHEMA
-from ttbgen.vn import collapse
+from ttbgen.vn import collapse, nfc
 from ttbgen.yamlnodes import Reader, Source, compose, read_source
 
 T = TypeVar("T")
@@ -48,11 +51,14 @@ class Fields:
         self.node = node
         self.path = path
         allowed = SCHEMA[schema]
-        self.entries: Entries = reader.mapping(node, path, list(allowed))
+        self.entries: Entries = reader.mapping(node, path, list(allowed), key_homes(schema))
         for key, spec in allowed.items():
             if spec.required and key not in self.entries:
                 raise reader.error(_("missing required key '{key}': {doc}").format(key=key, doc=spec.doc),
                                    node, path)
+            if spec.required and is_blank(reader, self.entries[key][1]):
+                raise reader.error(_("'{key}' is required but empty: {doc}").format(key=key, doc=spec.doc),
+                                   self.entries[key][0], self.sub(key))
 
     def sub(self, key: str) -> str:
         """Return the key path of a child."""
@@ -70,6 +76,30 @@ class Fields:
         if self.reader.is_null(value):
             return default
         return convert(self.reader, value, self.sub(key))
+
+
+def is_blank(reader: Reader, node: yaml.Node) -> bool:
+    """Tell whether a value is left empty: nothing, ~, or a text of only spaces."""
+    return reader.is_null(node) or (isinstance(node, yaml.ScalarNode) and not node.value.strip())
+
+
+@functools.cache
+def key_homes(schema: str) -> dict[str, str]:
+    """Map each key that is unknown in a mapping but known in another to where it goes, for hints."""
+    refs: dict[str, list[str]] = {}
+    for name, fields in SCHEMA.items():
+        for key, spec in fields.items():
+            target = spec.kind.removeprefix("list:").removeprefix("map:")
+            if target in SCHEMA and target != name:
+                refs.setdefault(target, []).append(key)
+    homes: dict[str, list[str]] = {}
+    for name, fields in SCHEMA.items():
+        under = [_("under '{key}'").format(key=k) for k in refs.get(name, [])]
+        places = [_("at the top level")] if name == "notice" else under
+        for key in fields:
+            if key not in SCHEMA[schema] and name != "office":
+                homes.setdefault(key, []).extend(p for p in places if p not in homes.get(key, []))
+    return {key: _(" or ").join(places) for key, places in homes.items() if 0 < len(places) <= 2}
 
 
 def text(reader: Reader, node: yaml.Node, path: str) -> str:
@@ -166,6 +196,78 @@ def number(reader: Reader, node: yaml.Node, path: str) -> str:
     return value
 
 
+_VERSION = re.compile(r"^\d+(\.\d+){0,2}$")
+
+
+def template_ref(reader: Reader, node: yaml.Node, path: str) -> TemplateRef:
+    """Convert `NAME` or `{name, version}` to a TemplateRef."""
+    if isinstance(node, yaml.ScalarNode):
+        return TemplateRef(text(reader, node, path), "", path)
+    f = Fields(reader, node, path, "template")
+    version = f.get("version", text, "")
+    if not _VERSION.match(version):
+        raise reader.error(_("expected a version like 1, 1.2 or 1.2.3, got '{value}'").format(value=version),
+                           f.entries["version"][1], f.sub("version"))
+    return TemplateRef(f.get("name", text, ""), version, path)
+
+
+def template_refs(reader: Reader, node: yaml.Node, path: str) -> tuple[TemplateRef, ...]:
+    """Convert one template reference or a list of them, each named once."""
+    refs = listed(template_ref)(reader, node, path) if isinstance(node, yaml.SequenceNode) else (
+        template_ref(reader, node, path),)
+    names = [r.name for r in refs]
+    for i, ref in enumerate(refs):
+        if ref.name in names[:i]:
+            raise reader.error(_("template '{name}' is named twice").format(name=ref.name), node, ref.path)
+    if not refs:
+        raise reader.error(_("name at least one template"), node, path)
+    return refs
+
+
+def invitation(reader: Reader, node: yaml.Node, path: str) -> Invitation:
+    """Convert the invitation block."""
+    f = Fields(reader, node, path, "invitation")
+    return Invitation(invitees=f.get("invitees", texts, ()), paragraphs=f.get("paragraphs", texts, ()),
+                      closing=f.get("closing", text, ""), number=f.get("number", number, ""),
+                      date=f.get("date", partial_date, None))
+
+
+def drafter(reader: Reader, node: yaml.Node, path: str) -> tuple[str, str]:
+    """Convert `drafter: KT` or `drafter: {unit: KT, initials: VAT}` to (unit, initials)."""
+    if isinstance(node, yaml.ScalarNode):
+        return text(reader, node, path), ""
+    f = Fields(reader, node, path, "drafter")
+    return f.get("unit", text, ""), f.get("initials", text, "")
+
+
+def codes(reader: Reader, node: yaml.Node, path: str) -> dict[str, str]:
+    """Convert a mapping of codes to names (drafting units)."""
+    reader.visit(node, path)
+    if not isinstance(node, yaml.MappingNode):
+        raise reader.error(_("expected a mapping of code: name, e.g. 'KT: Phòng Kinh tế'"), node, path)
+    out: dict[str, str] = {}
+    for key_node, value_node in node.value:
+        key = text(reader, key_node, path)
+        if key in out:
+            raise reader.error(_("duplicate code '{key}'").format(key=key), key_node, f"{path}.{key}")
+        out[key] = text(reader, value_node, f"{path}.{key}")
+    return out
+
+
+def plain_data(reader: Reader, node: yaml.Node, path: str) -> Any:
+    """Convert a free-form block (a house style) to data: numbers where a scalar is a number."""
+    reader.visit(node, path)
+    if isinstance(node, yaml.MappingNode):
+        return {text(reader, k, path): plain_data(reader, v, f"{path}.{k.value}") for k, v in node.value}
+    if isinstance(node, yaml.SequenceNode):
+        return [plain_data(reader, item, f"{path}[{i}]") for i, item in enumerate(node.value)]
+    value = nfc(node.value)
+    try:
+        return float(value) if "." in value else int(value)
+    except ValueError:
+        return value
+
+
 def person(reader: Reader, node: yaml.Node, path: str) -> Person:
     """Convert the chair."""
     f = Fields(reader, node, path, "chair")
@@ -182,7 +284,7 @@ def meeting(reader: Reader, node: yaml.Node, path: str) -> Meeting:
         date=f.get("date", full_date, dt.date(1, 1, 1)),
         name=f.get("name", text, ""),
         chair=f.get("chair", person, Person(title="")),
-        place=f.get("place", text, ""),
+        place=f.get("place", text, ""), time=f.get("time", text, ""),
         attendees=() if as_text else f.get("attendees", texts, ()),
         attendees_text=f.get("attendees", text, "") if as_text else "",
         heard=f.get("heard", texts, ()),
@@ -320,12 +422,8 @@ def signer(reader: Reader, node: yaml.Node, path: str) -> Signer:
         value = authority_node[1]
         items = [value] if isinstance(value, yaml.ScalarNode) else reader.sequence(value, f.sub("authority"))
         lines = tuple(authority_line(reader, n, f"{f.sub('authority')}[{i}]") for i, n in enumerate(items))
-    name = f.get("name", text, "")
-    title = f.get("title", text, "")
-    for key, given in (("name", name), ("title", title)):
-        if not given:
-            raise reader.error(_("the signer's {key} is empty").format(key=key), f.entries[key][1], f.sub(key))
-    return Signer(title=title.upper(), name=name, authority=lines)
+    # Fields has refused a blank name or title (required keys).
+    return Signer(title=f.get("title", text, "").upper(), name=f.get("name", text, ""), authority=lines)
 
 
 PARTS = ("assessment", "tasks", "proposals", "sections")
@@ -377,8 +475,9 @@ def build_notice(f: Fields, office: Office) -> Notice:
         raise f.reader.error(_("no signer: add 'signer:' to the spec or a default signer to office '{office}'")
                              .format(office=office.key), f.node, "")
     recipients = f.get("recipients", listed(recipient), office.recipients)
-    archived = f.get("archive", archive, office.archive or Archive("VT"))
+    archived = f.get("archive", archive, None) or drafted_archive(f, office)
     check_archive(f, recipients, archived)
+    default_templates = (TemplateRef("thong-bao-ket-luan"),)
     return Notice(
         source=f.reader.source, office=office, date=f.get("date", partial_date, PartialDate(1)),
         meeting=f.get("meeting", meeting, None),  # type: ignore[arg-type]  # required key
@@ -388,9 +487,24 @@ def build_notice(f: Fields, office: Office) -> Notice:
         opening=f.get("opening", texts, ()), assessment=f.get("assessment", section, None),
         tasks=f.get("tasks", section, None), proposals=f.get("proposals", proposals, None),
         sections=f.get("sections", listed(section), ()), order=f.get("order", order, PARTS),
-        closing=closing(f), template=f.get("template", text, "thong-bao-ket-luan"),
-        marks=f.reader.marks,
+        closing=closing(f), templates=f.get("template", template_refs, default_templates),
+        invitation=f.get("invitation", invitation, Invitation()), marks=f.reader.marks,
     )
+
+
+def drafted_archive(f: Fields, office: Office) -> Archive:
+    """Derive the Lưu line from `drafter:` (VT, KT (VAT)), else take the office's default."""
+    if not f.has("drafter"):
+        return office.archive or Archive("VT")
+    unit, initials = f.get("drafter", drafter, ("", ""))
+    if office.drafting_units and unit not in office.drafting_units:
+        close = difflib.get_close_matches(unit, list(office.drafting_units), n=1)
+        hint = _("; did you mean '{close}'?").format(close=close[0]) if close else ""
+        node = f.entries["drafter"][1]
+        raise f.reader.error(_("'{unit}' is not a drafting unit of {office} ({known}){hint}").format(
+            unit=unit, office=office.display_name, known=", ".join(office.drafting_units), hint=hint),
+            node, "drafter")
+    return Archive(f"VT, {unit}" + (f" ({initials})" if initials else ""))
 
 
 def check_archive(f: Fields, recipients: tuple[Recipient, ...], archived: Archive) -> None:

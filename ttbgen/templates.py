@@ -37,7 +37,16 @@ class Manifest:
     sha256: str
     ttbgen: str = ""
     description: str = ""
+    content: str = "conclusion"  # how the body is derived: conclusion, invitation or announcement
     geometry: Geometry = field(default_factory=Geometry)
+
+    @property
+    def subject(self) -> str:
+        """Return the document's subject property: the document type in words."""
+        return SUBJECTS.get(self.content, self.doc_type_name)
+
+
+SUBJECTS = {"conclusion": "Thông báo kết luận", "invitation": "Giấy mời", "announcement": "Thông báo"}
 
 
 def load_manifest(folder: Path) -> Manifest:
@@ -54,8 +63,17 @@ def load_manifest(folder: Path) -> Manifest:
         name=str(data.get("name", folder.name)), doc_type=str(data.get("doc_type", "TB")),
         doc_type_name=str(data.get("doc_type_name", "THÔNG BÁO")), version=str(data.get("version", "0")),
         sha256=digest, ttbgen=str(data.get("ttbgen", "")), description=str(data.get("description", "")),
+        content=_content(path, data.get("content", "conclusion")),
         geometry=_geometry(path, data.get("geometry") or {}),
     )
+
+
+def _content(path: Path, value: Any) -> str:
+    """Read the manifest's content kind."""
+    if value not in SUBJECTS:
+        raise TemplateError(_("{path}: content must be one of {kinds}, got '{value}'").format(
+            path=path, kinds=", ".join(SUBJECTS), value=value))
+    return str(value)
 
 
 def _geometry(path: Path, data: Any) -> Geometry:
@@ -124,3 +142,35 @@ def read_custom_properties(zf: zipfile.ZipFile) -> dict[str, str]:
     root = etree.fromstring(data, parser)
     return {str(p.get("name", "")): "".join(str(t) for t in p.itertext())
             for p in root.findall(f"{{{_NS_CUSTOM}}}property")}
+
+
+def _numbers(version: str) -> tuple[int, ...]:
+    """Parse a dotted numeric version (1.2.3); a non-numeric part ends it."""
+    out: list[int] = []
+    for part in version.strip().split("."):
+        if not part.isdigit():
+            break
+        out.append(int(part))
+    return tuple(out)
+
+
+def pin_matches(version: str, pin: str) -> bool:
+    """Tell whether a template version matches a spec's pin: 1 → 1.x.y, 1.2 → 1.2.y, 1.2.3 exactly."""
+    wanted = _numbers(pin)
+    return _numbers(version)[: len(wanted)] == wanted
+
+
+_OPS = {">=": lambda a, b: a >= b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b,
+        "<": lambda a, b: a < b, "==": lambda a, b: a == b, "!=": lambda a, b: a != b}
+
+
+def satisfies(version: str, requirement: str) -> bool:
+    """Tell whether a version meets a requirement such as ">=0.1,<0.2" (numeric parts only)."""
+    for clause in filter(None, (c.strip() for c in requirement.split(","))):
+        op = next((o for o in sorted(_OPS, key=len, reverse=True) if clause.startswith(o)), "==")
+        bound = _numbers(clause[len(op):] if clause.startswith(op) else clause)
+        width = max(len(bound), 3)
+        mine = _numbers(version) + (0,) * width
+        if not _OPS[op](mine[:width], bound + (0,) * (width - len(bound))):
+            return False
+    return True

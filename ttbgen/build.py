@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import io
 import os
+import re
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -15,8 +16,8 @@ from ttbgen import __version__
 from ttbgen.derive import build_context
 from ttbgen.errors import OutputError, SpecError, TemplateError, TtbgenError
 from ttbgen.i18n import _
-from ttbgen.model import Notice, TemplateRef
-from ttbgen.offices import find_template, load_office
+from ttbgen.model import Notice, Office, TemplateRef
+from ttbgen.offices import find_template, load_office, office_ruleset
 from ttbgen.render import CompiledTemplate, DocumentInfo
 from ttbgen.semantic import SpecWarning, warnings_for
 from ttbgen.spec import load_spec
@@ -51,6 +52,7 @@ class Built:
     spec: Path
     output: Path
     written: bool
+    office: Office | None = None
     backup: Path | None = None
     warnings: list[SpecWarning] = field(default_factory=list)
 
@@ -98,6 +100,7 @@ class Builder:
     def render(self, spec: Path) -> list[Rendered]:
         """Load a spec and render one document per template, in memory."""
         notice = load_spec(spec, load_office, display=display_path(spec))
+        office_ruleset(notice.office)  # a house style wider than Decree 30 is refused before anything is written
         warnings = self.check_warnings(notice)
         out: list[Rendered] = []
         for index, ref in enumerate(self.refs(notice)):
@@ -149,7 +152,18 @@ def stamp(data: bytes, manifest: Manifest) -> bytes:
 
 def output_name(spec: Path, template: str = "", index: int = 0) -> str:
     """Name the output after the spec (a document number contains "/"): SPEC.docx, then SPEC.TEMPLATE.docx."""
-    return spec.stem + (f".{template}" if index else "") + ".docx"
+    return safe_stem(spec.stem + (f".{template}" if index else "")) + ".docx"
+
+
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')  # control characters, and what Windows refuses in a name
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+def safe_stem(stem: str) -> str:
+    """Make a plain file name that stays inside the output folder: no separators, control characters, leading
+    dots (.., hidden files) or names Windows reserves."""
+    stem = _UNSAFE.sub("_", stem).strip(" .") or "notice"
+    return "_" + stem if stem.split(".")[0].upper() in _RESERVED else stem
 
 
 def expand(paths: list[Path]) -> list[Path]:
@@ -185,14 +199,14 @@ def write_output(outdir: Path, rendered: Rendered, force: bool) -> Built:
     target, data, spec, warnings = outdir / rendered.name, rendered.data, rendered.spec, rendered.warnings
     if target.exists():
         if target.read_bytes() == data:
-            return Built(spec, target, written=False, warnings=warnings)
+            return Built(spec, target, written=False, office=rendered.notice.office, warnings=warnings)
         if edited_since_built(target) and not force:
             raise OutputError(_("{target}: the document was changed after ttbgen wrote it (edited in Word?); "
                                 "not overwriting it. Rename it, or rebuild with --force (a backup is kept)")
                               .format(target=target))
     backup = backup_of(target) if target.exists() and force and edited_since_built(target) else None
     atomic_write(target, data)
-    return Built(spec, target, written=True, backup=backup, warnings=warnings)
+    return Built(spec, target, written=True, office=rendered.notice.office, backup=backup, warnings=warnings)
 
 
 def backup_of(target: Path) -> Path:
@@ -207,6 +221,9 @@ def backup_of(target: Path) -> Path:
 
 def atomic_write(target: Path, data: bytes) -> None:
     """Write to a temporary file in the same folder, then rename: no half-written document, ever."""
+    if target.parent.exists() and not target.parent.is_dir():
+        raise OutputError(_("{folder}: the output folder is a file; choose another folder with -o").format(
+            folder=target.parent))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

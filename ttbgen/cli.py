@@ -47,20 +47,24 @@ def main() -> None:
               help=_("Check every document built against Decree 30."))
 @click.option("--pdf", is_flag=True, help=_("Also convert every document to PDF with LibreOffice."))
 @click.option("--strict", is_flag=True, help=_("Treat warnings as errors."))
+@click.option("-t", "--template", "templates", multiple=True, metavar="NAME",
+              help=_("Render through this template instead of the spec's own (repeatable)."))
 @user_errors
-def build(specs: tuple[Path, ...], outdir: Path, force: bool, check: bool, pdf: bool, strict: bool) -> None:
+def build(specs: tuple[Path, ...], outdir: Path, force: bool, check: bool, pdf: bool, strict: bool,
+          templates: tuple[str, ...]) -> None:
     """Build each SPEC (a .yaml file, or a folder of them) into OUTDIR/<spec name>.docx."""
     from ttbgen.build import build_all
 
-    results = build_all(list(specs), outdir, force)
+    results = build_all(list(specs), outdir, force, strict, templates)
     for built in results:
         state = _("wrote") if built.written else _("unchanged")
         backup = _(" (backup: {path})").format(path=built.backup) if built.backup else ""
         click.echo(f"{state} {built.output}{backup}")
-    outputs = [b.output for b in results]
+    for warning in {w.render(): w for b in results for w in b.warnings}:
+        click.echo(warning, err=True)
     if pdf:
-        _convert(outputs)
-    if check and not _check(outputs, strict):
+        _convert([b.output for b in results])
+    if check and not _check(results, strict):
         sys.exit(1)
 
 
@@ -72,15 +76,21 @@ def _convert(outputs: list[Path]) -> None:
         click.echo(_("wrote {path}").format(path=pdf_path))
 
 
-def _check(outputs: list[Path], strict: bool) -> bool:
-    """Check built documents; print findings; tell whether they pass."""
+def _check(results: list[Any], strict: bool) -> bool:
+    """Check built documents, each against its office's rule set; print findings; tell whether they pass."""
     from ttbgen.check.api import check_files
+    from ttbgen.offices import office_ruleset
 
-    report = check_files(outputs, strict=strict)
-    text = report.format("text")
-    if text.strip():
-        click.echo(text.rstrip("\n"))
-    return not report.failed
+    passed = True
+    offices = {b.office.key: b.office for b in results if b.office is not None}
+    for key, office in offices.items():
+        report = check_files([b.output for b in results if b.office and b.office.key == key],
+                             office_ruleset(office), strict=strict)
+        text = report.format("text")
+        if text.strip():
+            click.echo(text.rstrip("\n"))
+        passed = passed and not report.failed
+    return passed
 
 
 @main.command()
@@ -103,6 +113,76 @@ def dump(docx: Path) -> None:
     from ttbgen.docxtext import dump_docx
 
     click.echo(dump_docx(docx), nl=False)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--office", required=True, help=_("Office profile name, e.g. ubnd-lang-son."))
+@click.option("--template", default="thong-bao-ket-luan", show_default=True, help=_("Template name."))
+@user_errors
+def new(file: Path, office: str, template: str) -> None:
+    """Write a commented starter spec for an office to FILE; it builds as it is."""
+    import datetime as dt
+
+    from ttbgen.offices import find_template, load_office
+    from ttbgen.starter import starter_spec, write_starter
+
+    profile = load_office(office, file.parent)
+    find_template(template, file.parent)
+    write_starter(file, starter_spec(profile, template, str(file), dt.date.today()))
+    click.echo(_("wrote {file}; build it with: ttbgen build {file}").format(file=file))
+
+
+@main.group()
+def templates() -> None:
+    """List, show and check the templates and office profiles on the search path."""
+
+
+@templates.command("list")
+@user_errors
+def templates_list() -> None:
+    """List every template and office profile on the search path, and where each comes from."""
+    from ttbgen.templatecheck import entries
+    from ttbgen.templates import load_manifest
+
+    for entry in entries():
+        version = f" {load_manifest(entry.path).version}" if entry.kind == "template" else ""
+        shadow = _(" (shadowed by {path})").format(path=entry.shadowed_by) if entry.shadowed_by else ""
+        click.echo(f"{entry.kind:8} {entry.name}{version}  {entry.path}{shadow}")
+
+
+@templates.command("show")
+@click.argument("name")
+@user_errors
+def templates_show(name: str) -> None:
+    """Show a template's manifest, file and hash."""
+    from ttbgen.offices import find_template
+    from ttbgen.templates import load_manifest
+
+    folder = find_template(name)
+    m = load_manifest(folder)
+    for key, value in [("name", m.name), ("version", m.version), ("document type", f"{m.doc_type_name} ({m.doc_type})"),
+                       ("content", m.content), ("ttbgen", m.ttbgen), ("folder", folder), ("sha256", m.sha256),
+                       ("description", m.description)]:
+        click.echo(f"{key}: {value}")
+
+
+@templates.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@user_errors
+def templates_check(paths: tuple[Path, ...]) -> None:
+    """Check templates (folders or template.docx; default: every template on the search path)."""
+    from ttbgen.templatecheck import check_template, entries
+
+    targets = list(paths) or [e.path for e in entries() if e.kind == "template" and e.shadowed_by is None]
+    failed = False
+    for target in targets:
+        problems = check_template(target)
+        for problem in problems:
+            click.echo(problem.render(target), err=True)
+        click.echo(_("{target}: {result}").format(target=target, result=_("ok") if not problems else _("failed")))
+        failed = failed or bool(problems)
+    sys.exit(1 if failed else 0)
 
 
 def _add_optional_commands() -> None:

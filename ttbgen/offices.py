@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from ttbgen.errors import SpecError, TemplateError
 from ttbgen.i18n import _
@@ -109,6 +110,16 @@ def load_office(name: str, spec_dir: Path | None = None) -> Office:
         archive=f.get("archive", archive, None), closing=f.get("closing", text, ""),
         drafting_units=f.get("drafting_units", codes, {}), house_style=f.get("house_style", plain_data, {}),
     )
+
+
+def office_ruleset(office: Office) -> Any:
+    """Return the checker's rule set for an office: Decree 30's ranges, narrowed by its house style."""
+    from ttbgen.check.ruleset import default_ruleset
+
+    base = default_ruleset()
+    if not office.house_style:
+        return base
+    return base.narrowed(office.house_style, _("office profile {name} (house_style)").format(name=office.key))
 
 
 def find_template(name: str, spec_dir: Path | None = None) -> Path:

@@ -37,10 +37,23 @@ class DocumentInfo:
     keywords: str = ""
 
 
+class _NoFiles(jinja2.BaseLoader):
+    """A loader that refuses every name: a template may not include, import or extend a file."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, None]:
+        """Refuse to load anything."""
+        raise jinja2.exceptions.SecurityError(_("a template may not include, import or extend '{name}'").format(
+            name=template))
+
+
 def make_environment() -> SandboxedEnvironment:
-    """Return the Jinja environment templates run in: sandboxed, strict, autoescaping (pitfalls.md)."""
+    """Return the Jinja environment templates run in: sandboxed, strict, autoescaping (pitfalls.md).
+
+    Templates are untrusted data shared between offices (design.md §5): the sandbox blocks attribute
+    tricks such as ''.__class__, and the loader refuses every file.
+    """
     return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True,
-                                keep_trailing_newline=True)
+                                keep_trailing_newline=True, loader=_NoFiles())
 
 
 def _patcher() -> Any:

@@ -139,6 +139,8 @@ def _kind_schema(kind: str) -> dict[str, Any]:
     text = {"type": "string"}
     if kind.startswith("map:"):
         return {"$ref": f"#/$defs/{kind[4:]}"}
+    if kind == "item":  # a point may be written as just its text
+        return {"anyOf": [text, {"$ref": "#/$defs/item"}]}
     if kind.startswith("list:"):
         return {"type": "array", "items": _kind_schema(kind[5:])}
     if kind.startswith("enum:"):
@@ -161,7 +163,7 @@ def _kind_schema(kind: str) -> dict[str, Any]:
         "codes": {"type": "object", "additionalProperties": text},
         "house_style": {"type": "object"},
     }
-    return simple[kind]
+    return simple[kind] if kind in simple else {"$ref": f"#/$defs/{kind}"}
 
 
 def _mapping_schema(name: str) -> dict[str, Any]:

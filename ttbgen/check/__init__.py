@@ -1,0 +1,24 @@
+"""The Decree 30 checker: `check_files`, `check_document`, `Report` (loaded lazily to keep the CLI fast)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ttbgen.check.api import check_document, check_files
+    from ttbgen.check.report import Report
+
+__all__ = ["Report", "check_document", "check_files"]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the heavy parts (lxml) only when they are used."""
+    if name in ("check_document", "check_files"):
+        from ttbgen.check import api
+
+        return getattr(api, name)
+    if name == "Report":
+        from ttbgen.check.report import Report
+
+        return Report
+    raise AttributeError(name)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """How serious a finding is; only `error` makes `ttbgen check` exit 1 (warnings too with --strict)."""
 
     ERROR = "error"
@@ -57,3 +57,20 @@ class Finding:
             f"{self.location.file}:{self.location.anchor()}: {self.level.value}: "
             f"{self.message}{snippet} [{self.rule}]"
         )
+
+
+def finding_dict(finding: Finding) -> dict[str, object]:
+    """Return a finding as plain data (the JSON output's shape)."""
+    loc = finding.location
+    data: dict[str, object] = {
+        "file": loc.file, "rule": finding.rule, "clause": finding.clause, "level": finding.level.value,
+        "message": finding.message, "where": loc.anchor(),
+    }
+    for key in ("paragraph", "table", "row", "cell", "page"):
+        if getattr(loc, key) is not None:
+            data[key] = getattr(loc, key)
+    if loc.part:
+        data["part"] = loc.part
+    if loc.snippet:
+        data["snippet"] = loc.snippet
+    return data

@@ -1,0 +1,53 @@
+"""`ttbgen check`: the click command (imports of the checker stay inside, so `ttbgen --help` is instant)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from ttbgen.i18n import _
+
+if TYPE_CHECKING:
+    from ttbgen.check.report import Report
+
+FORMATS = ("text", "json", "github", "junit", "sarif")
+
+
+@click.command(name="check", help=_("Check .docx notices against Decree 30 (Nghị định 30/2020/NĐ-CP)."))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help=_("Output format."))
+@click.option("--rules", "rules_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help=_("A rule-set profile that narrows the default ranges (see docs/check.md)."))
+@click.option("--strict", is_flag=True, help=_("Fail (exit 1) on warnings too."))
+def check_command(files: tuple[Path, ...], fmt: str, rules_file: Path | None, strict: bool) -> None:
+    """Check each FILE; exit 0 when clean, 1 on error findings, 2 on unusable input."""
+    from ttbgen.check.api import check_files
+    from ttbgen.check.ruleset import load_ruleset
+    from ttbgen.errors import TtbgenError
+
+    try:
+        ruleset = load_ruleset(rules_file)
+    except TtbgenError as exc:
+        click.echo(exc.render(), err=True)
+        sys.exit(exc.exit_code)
+    report = check_files(files, ruleset=ruleset, strict=strict)
+    sys.exit(emit(report, fmt, strict))
+
+
+def emit(report: Report, fmt: str, strict: bool | None = None) -> int:
+    """Print a Report (findings on stdout, unusable inputs on stderr) and return the exit code."""
+    output = report.render(fmt)
+    if output:
+        click.echo(output)
+    if fmt != "github":  # github prints them as ::error annotations already
+        for error in report.unusable:
+            click.echo(error.render(), err=True)
+    return report.exit_code(strict)
+
+
+if __name__ == "__main__":  # `python -m ttbgen.check.command FILE…`, the command without the rest of the CLI
+    check_command()

@@ -1,0 +1,257 @@
+"""Find the Decree 30 components (decree30.md §2.1–2.2) in any notice: made by ttbgen or by hand,
+header in a table or not."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ttbgen.check.docmodel import Document, Para
+
+# Component ids follow decree30.md §12 (the rule-set keys).
+QUOC_HIEU = "quoc_hieu"
+TIEU_NGU = "tieu_ngu"
+CHU_QUAN = "co_quan_chu_quan"
+BAN_HANH = "co_quan_ban_hanh"
+SO_KY_HIEU = "so_ky_hieu"
+DIA_DANH_NGAY = "dia_danh_ngay"
+TEN_LOAI = "ten_loai"
+TRICH_YEU = "trich_yeu"
+BODY = "body"
+NOI_NHAN_LABEL = "noi_nhan_label"
+NOI_NHAN_ITEM = "noi_nhan_item"
+QUYEN_HAN = "quyen_han"  # ô 7a: authority lines (TL. CHỦ TỊCH, KT. …)
+CHUC_VU = "chuc_vu"  # ô 7b: the signer's title
+HO_TEN = "ho_ten"  # ô 7b: the signer's name
+ALL = (QUOC_HIEU, TIEU_NGU, CHU_QUAN, BAN_HANH, SO_KY_HIEU, DIA_DANH_NGAY, TEN_LOAI, TRICH_YEU, BODY,
+       NOI_NHAN_LABEL, NOI_NHAN_ITEM, QUYEN_HAN, CHUC_VU, HO_TEN)
+REQUIRED = tuple(c for c in ALL if c not in (CHU_QUAN, QUYEN_HAN))  # a supervising agency is optional
+
+_NUMBER = re.compile(r"^\s*s[ốoô]\s*[:.]?\s*\S*\s*/", re.IGNORECASE)
+_PREFIX = re.compile(r"^\s*(TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\b", re.IGNORECASE)
+
+
+def loose(text: str) -> str:
+    """Fold text for matching: no diacritics, đ → d, lower case, words separated by one space."""
+    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+
+
+def is_upper(text: str) -> bool:
+    """Tell whether text has letters and none of them is lower case."""
+    return any(c.isalpha() for c in text) and text == text.upper()
+
+
+@dataclass
+class Components:
+    """The paragraphs of each component; an empty list means not found."""
+
+    found: dict[str, list[Para]] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> list[Para]:
+        return self.found.get(name, [])
+
+    def all_paras(self) -> Iterable[tuple[str, Para]]:
+        """Yield (component, paragraph) pairs."""
+        for name, paras in self.found.items():
+            for para in paras:
+                yield name, para
+
+
+def find_components(doc: Document) -> Components:
+    """Detect every component of a notice in reading order."""
+    paras = doc.paras
+    comps = Components()
+    type_at = _find_doc_type(paras)
+    header = paras[:type_at] if type_at is not None else paras
+    _header(header, comps)
+    if type_at is None:  # without the type line the body cannot be delimited: body rules say "not evaluated"
+        header_end = max((paras.index(p) + 1 for _name, p in comps.all_paras()), default=0)
+        _footer_and_body(paras, header_end, comps)
+        comps.found[BODY] = []
+        return comps
+    start = 0
+    if type_at is not None:
+        comps.found[TEN_LOAI] = [paras[type_at]]
+        title = _title(paras, type_at + 1)
+        comps.found[TRICH_YEU] = title
+        start = paras.index(title[-1]) + 1 if title else type_at + 1
+    _footer_and_body(paras, start, comps)
+    return comps
+
+
+def _find_doc_type(paras: list[Para]) -> int | None:
+    """Return the index of the document type line (THÔNG BÁO), centred or in capitals."""
+    for i, para in enumerate(paras):
+        if len(para.text) > 60:  # cheap guard: the type line is short; loose() is the costly part
+            continue
+        folded = loose(para.text)
+        if folded.startswith("thong bao") and len(folded) <= 30 and (para.align == "center" or is_upper(para.text)):
+            return i
+    return None
+
+
+def _header(header: list[Para], comps: Components) -> None:
+    """Find ô 1–4 among the paragraphs before the document type."""
+    lines = [p for p in header if not p.is_blank()]
+    national = next((p for p in lines if loose(p.text).startswith("cong hoa xa hoi")), None)
+    motto = next((p for p in lines if "doc lap" in loose(p.text) and "hanh phuc" in loose(p.text)), None)
+    number = next((p for p in lines if _NUMBER.match(p.text)), None)
+    date = next((p for p in lines if _is_date(p.text)), None)
+    for name, para in ((QUOC_HIEU, national), (TIEU_NGU, motto), (SO_KY_HIEU, number), (DIA_DANH_NGAY, date)):
+        comps.found[name] = [para] if para else []
+    taken = {id(p) for p in (national, motto, number, date) if p is not None}
+    agency = [p for p in _agency_candidates(lines, number, national) if id(p) not in taken and not _is_rule_text(p)]
+    _split_agency(agency, comps)
+
+
+def _is_date(text: str) -> bool:
+    """Tell whether a line looks like the place and date line."""
+    folded = loose(text)
+    return "ngay" in folded.split() and "thang" in folded.split() and "nam" in folded.split()
+
+
+def _agency_candidates(lines: list[Para], number: Para | None, national: Para | None) -> list[Para]:
+    """Return the lines of ô 2: above the number line in its column (same cell or a row above), or beside
+    the Quốc hiệu."""
+    if number is not None and number.cell is not None:
+        table, column = number.cell.table, number.cell.cell
+        return [p for p in lines[: lines.index(number)]
+                if p.cell is not None and (p.cell.table, p.cell.cell) == (table, column)]
+    if number is None and national is not None and national.cell is not None:
+        at = national.cell
+        return [p for p in lines if p.cell is not None and (p.cell.table, p.cell.row) == (at.table, at.row)
+                and p.cell.cell != at.cell]
+    anchor = number or national
+    return lines[: lines.index(anchor)] if anchor is not None else []
+
+
+def _split_agency(lines: list[Para], comps: Components) -> None:
+    """Split ô 2: leading lines that are not bold are the supervising agency when bold lines follow."""
+    split = 0
+    while split < len(lines) and not _all_bold(lines[split]):
+        split += 1
+    if split == len(lines):
+        split = 0
+    comps.found[CHU_QUAN] = lines[:split]
+    comps.found[BAN_HANH] = lines[split:]
+
+
+def _all_bold(para: Para) -> bool:
+    """Tell whether every visible run of a paragraph is bold."""
+    runs = para.text_runs()
+    return bool(runs) and all(r.bold for r in runs)
+
+
+def _is_rule_text(para: Para) -> bool:
+    """Tell whether a paragraph is a typed rule (underscores only)."""
+    text = para.text.strip()
+    if not text or len(text) > 120 or text[0] not in "_-–":  # cheap guards: body paragraphs are long
+        return False
+    return set(text) <= {"_", "-", "–", " "} and text.count("_") + text.count("-") >= 3
+
+
+def _title(paras: list[Para], start: int) -> list[Para]:
+    """Return the trích yếu: the first text after the type, and following centred lines up to a rule."""
+    title: list[Para] = []
+    for para in paras[start:]:
+        if para.is_blank() or _is_rule_text(para):
+            if title:
+                break
+            continue
+        if title and (para.align != "center" or para.cell != title[0].cell):
+            break
+        title.append(para)
+        if "bottom" in para.borders or para.drawn:
+            break
+    return title
+
+
+def _footer_and_body(paras: list[Para], start: int, comps: Components) -> None:
+    """Find the Nơi nhận block and the signature, then the body between the title and them."""
+    label_at = next((i for i in range(start, len(paras)) if loose(paras[i].text[:12]).startswith("noi nhan")), None)
+    label = paras[label_at] if label_at is not None else None
+    comps.found[NOI_NHAN_LABEL] = [label] if label else []
+    comps.found[NOI_NHAN_ITEM] = _items(paras, label_at) if label_at is not None else []
+    signature = _signature(paras, start, label)
+    _split_signature(signature, comps)
+    end = _body_end(paras, start, label, signature)
+    comps.found[BODY] = [p for p in paras[start:end] if not p.is_blank() and not _is_rule_text(p)]
+
+
+def _items(paras: list[Para], label_at: int) -> list[Para]:
+    """Return the recipient lines after the label: same cell, or a run of dash lines."""
+    label = paras[label_at]
+    items: list[Para] = []
+    for para in paras[label_at + 1:]:
+        if label.cell is not None:
+            if para.cell is None or para.cell.key != label.cell.key:
+                break
+        elif not para.text.lstrip().startswith(("-", "+", "–", "—", "•")):
+            break
+        if not para.is_blank():
+            items.append(para)
+    return items
+
+
+def _signature(paras: list[Para], start: int, label: Para | None) -> list[Para]:
+    """Return the signature lines: the cells beside the Nơi nhận label, or upper-case lines after the body."""
+    if label is not None and label.cell is not None:
+        table, row = label.cell.table, label.cell.row
+        return [p for p in paras if p.cell is not None and p.cell.table == table and p.cell.row >= row
+                and p.cell.cell != label.cell.cell and not p.is_blank()]
+    first = next((i for i in range(start, len(paras)) if _is_authority(paras[i])), None)
+    if first is None:
+        return []
+    lines: list[Para] = []
+    for para in paras[first:]:
+        if label is not None and para is label:
+            break
+        if not para.is_blank():
+            lines.append(para)
+    return lines[:6]
+
+
+def _is_authority(para: Para) -> bool:
+    """Tell whether a line opens a signature block (TL. CHỦ TỊCH, T/M …)."""
+    return bool(_PREFIX.match(para.text)) and is_upper(para.text)
+
+
+def _split_signature(lines: list[Para], comps: Components) -> None:
+    """Split ô 7: authority lines, the title (last upper-case line), the name (last other line)."""
+    names = [p for p in lines if not is_upper(p.text) and any(c.isalpha() for c in p.text)]
+    name = names[-1] if names else None
+    upper = [p for p in lines if is_upper(p.text) and (name is None or lines.index(p) < lines.index(name))]
+    comps.found[HO_TEN] = [name] if name else []
+    comps.found[CHUC_VU] = upper[-1:]
+    comps.found[QUYEN_HAN] = upper[:-1]
+
+
+def _body_end(paras: list[Para], start: int, label: Para | None, signature: list[Para]) -> int:
+    """Return the index where the content stops: the footer table, the label or the signature."""
+    stops = [p for p in (label, *signature[:1]) if p is not None]
+    indexes = []
+    for stop in stops:
+        at = paras.index(stop)
+        if stop.cell is not None:  # the whole footer table is outside the body
+            while at > start and paras[at - 1].cell is not None and paras[at - 1].cell.table == stop.cell.table:  # type: ignore[union-attr]
+                at -= 1
+        indexes.append(at)
+    return min(indexes) if indexes else len(paras)
+
+
+def label(name: str) -> str:
+    """Return a component's name as shown to users."""
+    from ttbgen.i18n import _
+
+    labels = {
+        QUOC_HIEU: _("Quốc hiệu"), TIEU_NGU: _("Tiêu ngữ"), CHU_QUAN: _("supervising agency"),
+        BAN_HANH: _("issuing agency"), SO_KY_HIEU: _("number line"), DIA_DANH_NGAY: _("place and date line"),
+        TEN_LOAI: _("document type"), TRICH_YEU: _("trích yếu"), BODY: _("body"),
+        NOI_NHAN_LABEL: _("Nơi nhận label"), NOI_NHAN_ITEM: _("Nơi nhận item"), QUYEN_HAN: _("signing authority"),
+        CHUC_VU: _("signer's title"), HO_TEN: _("signer's name"),
+    }
+    return labels.get(name, name)

@@ -1,0 +1,117 @@
+"""The checker's view of a document: paragraphs with effective formatting, sections, headers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+TWIPS_PER_MM = 1440 / 25.4
+TWIPS_PER_PT = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A run of text with its effective (resolved) character formatting."""
+
+    text: str
+    size: float  # pt
+    bold: bool
+    italic: bool
+    caps: bool
+    ascii: str  # font per rFonts slot, after theme resolution
+    h_ansi: str
+    cs: str
+    color: str  # "auto", a hex RGB, or "theme:<name>"
+
+    def shown(self) -> str:
+        """Return the text as displayed (w:caps shows lower case as capitals)."""
+        return self.text.upper() if self.caps else self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """Where a paragraph sits in a table, with the cell's geometry."""
+
+    table: int  # 1-based, in document order, nested tables counted
+    row: int
+    cell: int
+    width: int  # content width in twips (cell width minus cell margins)
+    borders: frozenset[str]  # visible cell border sides
+    key: tuple[int, int, int] = (0, 0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A field (simple or complex) whose instruction starts in a paragraph."""
+
+    instr: str
+    run: Run | None  # formatting of the field's result
+
+
+@dataclass(slots=True)
+class Para:
+    """A paragraph with its effective paragraph formatting."""
+
+    n: int  # 1-based ¶N in its part (body paragraphs count table paragraphs too)
+    part: str
+    style: str
+    raw: str  # text as stored
+    text: str  # NFC, capitals shown, whitespace kept
+    runs: list[Run]
+    align: str  # left, center, right, both, distribute
+    ind_left: int  # twips
+    ind_right: int
+    first_line: int  # negative for a hanging indent
+    before: int
+    after: int
+    line: int
+    line_rule: str  # auto, exact, atLeast
+    contextual: bool
+    borders: frozenset[str]  # visible paragraph border sides
+    drawn: list[int]  # lengths (twips) of line shapes anchored in the paragraph
+    fields: list[Field]
+    width: int  # width available to the paragraph's container (cell or text area), twips
+    cell: Cell | None = None
+
+    def text_runs(self) -> list[Run]:
+        """Return the runs that carry visible characters."""
+        return [run for run in self.runs if run.text.strip()]
+
+    def is_blank(self) -> bool:
+        """Tell whether the paragraph shows no text."""
+        return not self.text.strip()
+
+    @property
+    def line_width(self) -> int:
+        """Return the width between the paragraph's side indents."""
+        return self.width - self.ind_left - self.ind_right
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """Page setup of one section, and the header/footer parts it references."""
+
+    width: int
+    height: int
+    orient: str
+    top: int
+    bottom: int
+    left: int
+    right: int
+    title_pg: bool
+    headers: dict[str, str]  # type (default, first, even) → part name
+    footers: dict[str, str]
+
+    @property
+    def text_width(self) -> int:
+        """Return the width between the side margins."""
+        return self.width - self.left - self.right
+
+
+@dataclass(slots=True)
+class Document:
+    """A .docx as the rules see it."""
+
+    path: str
+    paras: list[Para]
+    sections: list[Section]
+    parts: dict[str, list[Para]] = field(default_factory=dict)  # header/footer part → paragraphs

@@ -1,0 +1,388 @@
+"""Read a .docx into a Document: body and header paragraphs with effective formatting, tables,
+sections, fields (PAGE, simple and complex) and drawn lines (decree30.md §2.3 "How the rules are drawn")."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from ttbgen.check.docmodel import Cell, Document, Field, Para, Run, Section
+from ttbgen.check.ooxml import (
+    A_NS,
+    MC_NS,
+    PKG_REL_NS,
+    R_NS,
+    V_NS,
+    W_NS,
+    WP_NS,
+    attr,
+    int_attr,
+    on_off,
+    visible_sides,
+    w,
+)
+from ttbgen.check.safeio import Package
+from ttbgen.check.styles import Props, StyleSheet, read_ppr, read_rpr
+from ttbgen.errors import DocxError
+from ttbgen.i18n import _
+
+EMU_PER_TWIP = 635
+DEFAULT_CELL_MARGIN = 108  # Word's default left/right cell margin, 0.19 cm
+_CHAR_TAGS = {w("t"): None, w("tab"): "\t", w("br"): "\n", w("cr"): "\n", w("noBreakHyphen"): "-"}
+_SKIP = {w("del"), w("moveFrom"), w("rPr"), w("pPr")}  # deleted revisions are not shown
+_LINE_PRESETS = {"line", "straightConnector1"}
+_LEN = re.compile(r"(-?[\d.]+)\s*(pt|in|cm|mm|px|emu)?")
+_UNIT_TWIPS = {"pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 1440 / 25.4, "px": 15.0, "emu": 1 / 635, None: 20.0}
+
+
+def read_document(path: Path) -> Document:
+    """Open a .docx and build the checker's Document (raises DocxError on unusable input)."""
+    package = Package(path)
+    try:
+        return _Reader(package, str(path)).read()
+    finally:
+        package.close()
+
+
+@dataclass
+class _Walk:
+    """State of one walk over a part: paragraph counter, table counter, fields still open."""
+
+    part: str
+    width: int
+    count: int = 0
+    tables: int = 0
+    paras: list[Para] = field(default_factory=list)
+    drawn: set[etree._Element] = field(default_factory=set)  # paragraphs holding a drawing or a VML shape
+
+    def find_drawings(self, root: etree._Element) -> None:
+        """Index the paragraphs that hold drawings, in one pass over the part."""
+        for el in root.iter(w("drawing"), w("pict")):
+            self.drawn.update(el.iterancestors(w("p")))
+
+
+class _Reader:
+    """One read of one package."""
+
+    def __init__(self, package: Package, path: str) -> None:
+        self.package = package
+        self.path = path
+        self.main = _main_part(package)
+        self.rels = _rels(package, self.main)
+        root = package.xml(self.main)
+        if root.tag != w("document"):
+            raise DocxError(
+                _("{file}: not a WordprocessingML document (Strict OOXML is not supported)").format(file=path))
+        self.root = root
+        self.sheet = StyleSheet(self._related("styles"), self._related("theme"))
+        self.ppr_cache: dict[tuple[str | None, bytes], tuple[str | None, Props]] = {}
+        self.rpr_cache: dict[tuple[str | None, str | None, bytes], Run] = {}
+
+    def _related(self, kind: str) -> etree._Element | None:
+        """Return the first part of a relationship type (styles, theme, …) or None."""
+        for rel_type, target in self.rels.values():
+            if rel_type.endswith("/" + kind) and self.package.has(target):
+                return self.package.xml(target)
+        return None
+
+    def read(self) -> Document:
+        """Walk the body, then the header and footer parts the sections reference."""
+        body = self.root.find(w("body"))
+        if body is None:
+            raise DocxError(_("{file}: word/document.xml has no body").format(file=self.path))
+        sections = [self._section(el) for el in body.iter(w("sectPr"))] or [_default_section()]
+        walk = _Walk("body", sections[0].text_width)
+        walk.find_drawings(body)
+        self._blocks(body, walk, None)
+        doc = Document(self.path, walk.paras, sections)
+        for section in sections:
+            for part in (*section.headers.values(), *section.footers.values()):
+                if part not in doc.parts and self.package.has(part):
+                    sub, root = _Walk(part, section.text_width), self.package.xml(part)
+                    sub.find_drawings(root)
+                    self._blocks(root, sub, None)
+                    doc.parts[part] = sub.paras
+        return doc
+
+    def _section(self, el: etree._Element) -> Section:
+        """Read page size, margins, titlePg and header/footer references of one sectPr."""
+        size, margins = el.find(w("pgSz")), el.find(w("pgMar"))
+        title = el.find(w("titlePg"))
+        return Section(
+            width=int_attr(size, "w") or 11906,
+            height=int_attr(size, "h") or 16838,
+            orient=attr(size, "orient") or "portrait",
+            top=abs(int_attr(margins, "top") or 1440),
+            bottom=abs(int_attr(margins, "bottom") or 1440),
+            left=int_attr(margins, "left") or 1800,
+            right=int_attr(margins, "right") or 1800,
+            title_pg=title is not None and on_off(title),
+            headers=self._refs(el, "headerReference"),
+            footers=self._refs(el, "footerReference"),
+        )
+
+    def _refs(self, sect: etree._Element, tag: str) -> dict[str, str]:
+        """Map header/footer types to part names."""
+        refs: dict[str, str] = {}
+        for ref in sect.findall(w(tag)):
+            rel = self.rels.get(ref.get(f"{{{R_NS}}}id") or "")
+            if rel:
+                refs[attr(ref, "type") or "default"] = rel[1]
+        return refs
+
+    def _blocks(self, container: etree._Element, walk: _Walk, cell: tuple[Cell, str | None] | None) -> None:
+        """Walk block content in reading order: paragraphs, tables, content controls."""
+        for child in container:
+            tag = child.tag
+            if tag == w("p"):
+                self._paragraph(child, walk, cell)
+            elif tag == w("tbl"):
+                self._table(child, walk)
+            elif tag in (w("sdt"), w("sdtContent"), w("customXml")):
+                self._blocks(child, walk, cell)
+
+    def _table(self, tbl: etree._Element, walk: _Walk) -> None:
+        """Walk a table row by row, cell by cell, with each cell's content width and borders."""
+        walk.tables += 1
+        number = walk.tables
+        props = tbl.find(w("tblPr"))
+        style = attr(props.find(w("tblStyle")) if props is not None else None, "val")
+        grid = [int_attr(col, "w") or 0 for col in tbl.iterfind(f"{w('tblGrid')}/{w('gridCol')}")]
+        margin = _cell_margins(props)
+        for r, row in enumerate(tbl.iterfind(w("tr")), start=1):
+            column = 0
+            for c, tc in enumerate(row.iterfind(w("tc")), start=1):
+                width, span = _cell_width(tc, grid, column)
+                column += span
+                tc_pr = tc.find(w("tcPr"))
+                borders = visible_sides(tc_pr.find(w("tcBorders")) if tc_pr is not None else None)
+                info = Cell(number, r, c, max(width - margin, 0), borders, (number, r, c))
+                self._blocks(tc, walk, (info, style))
+
+    def _ppr(self, ppr_el: etree._Element | None, table_style: str | None) -> tuple[str | None, Props]:
+        """Return the style id and effective properties of a pPr; the same XML resolves once per document."""
+        key = (table_style, etree.tostring(ppr_el) if ppr_el is not None else b"")
+        cached = self.ppr_cache.get(key)
+        if cached is None:
+            style = attr(ppr_el.find(w("pStyle")) if ppr_el is not None else None, "val")
+            cached = self.ppr_cache[key] = (style, self.sheet.paragraph(table_style, style, read_ppr(ppr_el)))
+        return cached
+
+    def _paragraph(self, p: etree._Element, walk: _Walk, where: tuple[Cell, str | None] | None) -> None:
+        """Resolve one paragraph and its runs."""
+        walk.count += 1
+        table_style = where[1] if where else None
+        style, ppr = self._ppr(p.find(w("pPr")), table_style)
+        runs, fields = _Runs(self.sheet, table_style, style, self.rpr_cache).collect(p)
+        raw = "".join(run.text for run in runs)
+        shown = unicodedata.normalize("NFC", "".join(run.shown() for run in runs))
+        cell = where[0] if where else None
+        walk.paras.append(Para(
+            n=walk.count, part=walk.part, style=style or self.sheet.default_para or "", raw=raw, text=shown,
+            runs=runs, align=str(ppr.get("jc", "left")), ind_left=int(ppr.get("ind_left", 0)),
+            ind_right=int(ppr.get("ind_right", 0)), first_line=int(ppr.get("first", 0)),
+            before=int(ppr.get("before", 0)), after=int(ppr.get("after", 0)), line=int(ppr.get("line", 240)),
+            line_rule=str(ppr.get("lineRule", "auto")), contextual=bool(ppr.get("contextual", False)),
+            borders=frozenset(ppr.get("borders", frozenset())), drawn=_drawn_lines(p, walk.drawn), fields=fields,
+            width=cell.width if cell else walk.width, cell=cell,
+        ))
+
+
+class _Runs:
+    """Collect the runs and fields of one paragraph (runs nested in hyperlinks, insertions, sdt…)."""
+
+    def __init__(self, sheet: StyleSheet, table_style: str | None, para_style: str | None,
+                 cache: dict[tuple[str | None, str | None, bytes], Run]) -> None:
+        self.sheet, self.table_style, self.para_style, self.cache = sheet, table_style, para_style, cache
+        self.runs: list[Run] = []
+        self.fields: list[Field] = []
+        self.instr: list[str] | None = None  # instruction text of an open complex field
+
+    def collect(self, p: etree._Element) -> tuple[list[Run], list[Field]]:
+        """Return the paragraph's runs and the fields that start in it."""
+        self._walk(p)
+        return self.runs, self.fields
+
+    def _walk(self, el: etree._Element) -> None:
+        """Visit inline content; runs inside drawings (text boxes) are not the paragraph's text."""
+        for child in el:
+            tag = child.tag
+            if tag == w("r"):
+                self._run(child)
+            elif tag == w("fldSimple"):
+                start = len(self.runs)
+                self._walk(child)
+                result = self.runs[start] if len(self.runs) > start else None
+                self.fields.append(Field(_norm_instr(attr(child, "instr") or ""), result))
+            elif isinstance(tag, str) and tag not in _SKIP and tag.startswith(f"{{{W_NS}}}"):
+                self._walk(child)
+
+    def _run(self, r: etree._Element) -> None:
+        """Resolve one w:r; track complex fields (begin → instrText → separate/end)."""
+        text = _run_text(r, self)
+        f = self._format(r.find(w("rPr")))
+        run = Run(text, f.size, f.bold, f.italic, f.caps, f.ascii, f.h_ansi, f.cs, f.color)
+        if self.instr is not None and self.instr and _field_boundary(r):
+            self.fields.append(Field(_norm_instr("".join(self.instr)), run))
+            self.instr = None
+        if text:
+            self.runs.append(run)
+
+    def _format(self, rpr_el: etree._Element | None) -> Run:
+        """Return an empty Run carrying the effective formatting of an rPr (resolved once per document)."""
+        key = (self.table_style, self.para_style, etree.tostring(rpr_el) if rpr_el is not None else b"")
+        cached = self.cache.get(key)
+        if cached is None:
+            char = attr(rpr_el.find(w("rStyle")) if rpr_el is not None else None, "val")
+            cached = self.cache[key] = self.sheet.run(self.table_style, self.para_style, char, read_rpr(rpr_el), "")
+        return cached
+
+    def field_char(self, kind: str) -> None:
+        """Open or close a complex field."""
+        if kind == "begin":
+            self.instr = []
+        elif kind == "end" and self.instr:
+            self.fields.append(Field(_norm_instr("".join(self.instr)), None))
+            self.instr = None
+        elif kind == "end":
+            self.instr = None
+
+
+def _run_text(r: etree._Element, runs: _Runs) -> str:
+    """Return the shown text of a run; instruction text goes to the open field."""
+    parts: list[str] = []
+    for child in r:
+        tag = child.tag
+        if tag in _CHAR_TAGS:
+            parts.append(_CHAR_TAGS[tag] or (child.text or ""))
+        elif tag == w("instrText") and runs.instr is not None:
+            runs.instr.append(child.text or "")
+        elif tag == w("fldChar"):
+            runs.field_char(attr(child, "fldCharType") or "")
+    return "".join(parts)
+
+
+def _field_boundary(r: etree._Element) -> bool:
+    """Tell whether a run is a field's result run (text after the separate mark)."""
+    return r.find(w("t")) is not None
+
+
+def _norm_instr(instr: str) -> str:
+    """Collapse whitespace of a field instruction."""
+    return " ".join(instr.split())
+
+
+def _drawn_lines(p: etree._Element, drawn: set[etree._Element]) -> list[int]:
+    """Return lengths in twips of line shapes in a paragraph (DrawingML or VML, fallbacks skipped)."""
+    if p not in drawn:
+        return []
+    lengths: list[int] = []
+    for el in p.iter(f"{{{WP_NS}}}inline", f"{{{WP_NS}}}anchor", f"{{{V_NS}}}line", f"{{{V_NS}}}shape"):
+        if any(True for _ in el.iterancestors(f"{{{MC_NS}}}Fallback")):
+            continue
+        length = _shape_length(el)
+        if length:
+            lengths.append(length)
+    return lengths
+
+
+def _shape_length(el: etree._Element) -> int | None:
+    """Return the length of a line-like shape, or None for any other drawing."""
+    if el.tag == f"{{{V_NS}}}line":
+        start, end = _vml_point(el.get("from")), _vml_point(el.get("to"))
+        return round(abs(end - start)) or None
+    if el.tag == f"{{{V_NS}}}shape":
+        style = dict(_style_items(el.get("style") or ""))
+        height = _vml_len(style.get("height", "0"))
+        return round(_vml_len(style.get("width", "0"))) if height < 40 else None
+    extent = el.find(f"{{{WP_NS}}}extent")
+    if extent is None:
+        return None
+    geom = el.find(f".//{{{A_NS}}}prstGeom")
+    cx, cy = int(extent.get("cx") or 0), int(extent.get("cy") or 0)
+    is_line = geom is not None and geom.get("prst") in _LINE_PRESETS
+    # A picture of a line (cy under 2 pt) counts too: some offices paste the rule as an image.
+    return round(cx / EMU_PER_TWIP) if cx and (is_line or cy < 25400) else None
+
+
+def _style_items(style: str) -> Iterator[tuple[str, str]]:
+    """Split a CSS-like VML style attribute."""
+    for item in style.split(";"):
+        key, _sep, value = item.partition(":")
+        yield key.strip().lower(), value.strip()
+
+
+def _vml_len(text: str) -> float:
+    """Convert a VML length (pt, in, cm, mm, px) to twips."""
+    match = _LEN.match(text.strip())
+    return float(match.group(1)) * _UNIT_TWIPS[match.group(2)] if match else 0.0
+
+
+def _vml_point(text: str | None) -> float:
+    """Return the x coordinate of a VML point ("82.5pt,9pt") in twips."""
+    return _vml_len((text or "0").split(",")[0])
+
+
+def _cell_width(tc: etree._Element, grid: list[int], column: int) -> tuple[int, int]:
+    """Return a cell's width (tcW in dxa, else the grid columns it spans) and its span."""
+    tc_pr = tc.find(w("tcPr"))
+    span = int_attr(tc_pr.find(w("gridSpan")) if tc_pr is not None else None, "val") or 1
+    tcw = tc_pr.find(w("tcW")) if tc_pr is not None else None
+    if tcw is not None and (attr(tcw, "type") or "dxa") == "dxa" and (int_attr(tcw, "w") or 0) > 0:
+        return int_attr(tcw, "w") or 0, span
+    return sum(grid[column:column + span]), span
+
+
+def _cell_margins(props: etree._Element | None) -> int:
+    """Return the left + right cell margins of a table."""
+    mar = props.find(w("tblCellMar")) if props is not None else None
+    if mar is None:
+        return 2 * DEFAULT_CELL_MARGIN
+    return _margin(mar, ("left", "start")) + _margin(mar, ("right", "end"))
+
+
+def _margin(mar: etree._Element, names: tuple[str, str]) -> int:
+    """Return one side's cell margin in twips."""
+    for name in names:
+        value = int_attr(mar.find(w(name)), "w")
+        if value is not None:
+            return value
+    return DEFAULT_CELL_MARGIN
+
+
+def _default_section() -> Section:
+    """Word's page setup when a document has no sectPr at all (Letter, 1-inch margins)."""
+    return Section(12240, 15840, "portrait", 1440, 1440, 1800, 1800, False, {}, {})
+
+
+def _main_part(package: Package) -> str:
+    """Find the main document part through _rels/.rels, falling back to word/document.xml."""
+    if package.has("_rels/.rels"):
+        for rel in package.xml("_rels/.rels").iter(f"{{{PKG_REL_NS}}}Relationship"):
+            if (rel.get("Type") or "").endswith("/officeDocument"):
+                target = (rel.get("Target") or "").lstrip("/")
+                if package.has(target):
+                    return target
+    return "word/document.xml"
+
+
+def _rels(package: Package, part: str) -> dict[str, tuple[str, str]]:
+    """Return a part's relationships: id → (type, target part name)."""
+    folder, name = posixpath.split(part)
+    rels_name = posixpath.join(folder, "_rels", name + ".rels")
+    if not package.has(rels_name):
+        return {}
+    rels: dict[str, tuple[str, str]] = {}
+    for rel in package.xml(rels_name).iter(f"{{{PKG_REL_NS}}}Relationship"):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target") or ""
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        rels[rel.get("Id") or ""] = (rel.get("Type") or "", path)
+    return rels

@@ -1,0 +1,42 @@
+"""The rule registry: one module per rule, listed explicitly, in report order."""
+
+from __future__ import annotations
+
+from ttbgen.check.rules import (
+    body_indent,
+    body_justify,
+    body_line_spacing,
+    body_spacing,
+    component_size,
+    component_style,
+    date_line,
+    end_mark,
+    font_family,
+    margins,
+    national_motto,
+    nfc,
+    number_line,
+    page_numbers,
+    page_size,
+    recipients,
+    rule_lines,
+    signature,
+    size_pairing,
+    structure,
+    text_colour,
+    title,
+    tone_marks,
+)
+from ttbgen.check.rules.base import Context, Rule
+
+RULES: tuple[Rule, ...] = tuple(
+    module.RULE
+    for module in (
+        structure, page_size, margins, font_family, text_colour, nfc, tone_marks, component_size, size_pairing,
+        component_style, national_motto, number_line, date_line, title, rule_lines, body_justify, body_indent,
+        body_spacing, body_line_spacing, end_mark, recipients, signature, page_numbers,
+    )
+)
+RULE_IDS = tuple(rule.id for rule in RULES)
+
+__all__ = ["RULES", "RULE_IDS", "Context", "Rule"]

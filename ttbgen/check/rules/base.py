@@ -1,0 +1,79 @@
+"""What a rule is, and the context it reads: the document, its components and the rule set."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ttbgen.check.components import Components, label
+from ttbgen.check.docmodel import Document, Para, Run
+from ttbgen.check.findings import Finding, Level, Location
+from ttbgen.check.ruleset import RuleSet
+from ttbgen.i18n import _
+
+SNIPPET = 40
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a rule may read."""
+
+    doc: Document
+    comps: Components
+    rules: RuleSet
+
+
+Check = Callable[[Context], Iterator[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One check: an id, the decree30.md clause it enforces, a default severity, and its function."""
+
+    id: str
+    clause: str
+    level: Level
+    summary: str
+    check: Check
+    needs: tuple[str, ...] = ()  # components without which the rule is not evaluated
+
+    def at(self, ctx: Context, para: Para | None, message: str, level: Level | None = None) -> Finding:
+        """Build a finding at a paragraph (or at the whole document)."""
+        return Finding(self.id, self.clause, level or self.level, message, locate(ctx.doc.path, para))
+
+    def in_part(self, ctx: Context, part: str, message: str, level: Level | None = None) -> Finding:
+        """Build a finding about a part that is not a body paragraph (settings, a header)."""
+        return Finding(self.id, self.clause, level or self.level, message, Location(ctx.doc.path, part=part))
+
+    def run(self, ctx: Context) -> Iterator[Finding]:
+        """Run the check, or say it was not evaluated when a component it needs is missing."""
+        missing = [name for name in self.needs if not ctx.comps[name]]
+        if missing:
+            parts = ", ".join(label(name) for name in missing)
+            yield self.at(ctx, None, _("not evaluated: {parts} not found").format(parts=parts),
+                          Level.NOT_EVALUATED)
+            return
+        yield from self.check(ctx)
+
+
+def locate(path: str, para: Para | None) -> Location:
+    """Return a Location for a paragraph: ¶N, its table cell, the part, a snippet of its text."""
+    if para is None:
+        return Location(path)
+    text = " ".join(para.text.split())
+    snippet = text if len(text) <= SNIPPET else text[: SNIPPET - 1] + "…"
+    part = "" if para.part == "body" else para.part
+    cell = para.cell
+    return Location(path, para.n, cell.table if cell else None, cell.row if cell else None,
+                    cell.cell if cell else None, None, part, snippet)
+
+
+def first_bad(para: Para, test: Callable[[Run], bool]) -> Run | None:
+    """Return the first visible run of a paragraph that fails a test."""
+    return next((run for run in para.text_runs() if not test(run)), None)
+
+
+def is_heading(para: Para) -> bool:
+    """Tell whether a body paragraph is a heading (every visible run bold): its layout is free (§3)."""
+    runs = para.text_runs()
+    return bool(runs) and all(run.bold for run in runs)

@@ -1,0 +1,34 @@
+"""page-size: A4 portrait in every section (decree30.md §1, S1 I.1–I.2).
+
+Passes: ``<w:pgSz w:w="11906" w:h="16838"/>`` (210 × 297 mm, portrait).
+Fails:  ``<w:pgSz w:w="12240" w:h="15840"/>`` (Letter) → "page is 215.9 × 279.4 mm; Decree 30 wants
+A4 210 × 297 mm"; ``w:orient="landscape"`` → "page is landscape".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ttbgen.check.docmodel import TWIPS_PER_MM
+from ttbgen.check.findings import Finding, Level
+from ttbgen.check.rules.base import Context, Rule
+from ttbgen.i18n import _
+
+
+def _check(ctx: Context) -> Iterator[Finding]:
+    """Check each section's paper size and orientation."""
+    tol = ctx.rules.tol("mm")
+    (wlo, whi), (hlo, hhi) = ctx.rules.range("page", "width_mm"), ctx.rules.range("page", "height_mm")
+    for n, sect in enumerate(ctx.doc.sections, start=1):
+        width, height = sect.width / TWIPS_PER_MM, sect.height / TWIPS_PER_MM
+        short, long_ = sorted((width, height))
+        if not (wlo - tol <= short <= whi + tol and hlo - tol <= long_ <= hhi + tol):
+            yield RULE.in_part(ctx, f"section {n}", _("page is {w:.1f} × {h:.1f} mm; Decree 30 wants A4 210 × 297 mm")
+                               .format(w=width, h=height))
+        # Landscape is allowed only for wide tables (S1 I.2): a notice's sections stay portrait.
+        if sect.orient == "landscape" or width > height + tol:
+            yield RULE.in_part(ctx, f"section {n}", _("page is landscape; a notice is printed portrait"),
+                               Level.WARNING if n > 1 else None)
+
+
+RULE = Rule("page-size", "decree30.md §1 (S1 I.1–I.2)", Level.ERROR, "A4 paper, portrait", _check)

@@ -1,0 +1,104 @@
+"""rule-lines: a solid rule under the issuing agency (1/3–1/2 of its text line), the Tiêu ngữ (as long as
+its text) and the trích yếu (1/3–1/2), drawn as a paragraph border, a cell border, a line shape
+(DrawingML or VML) or typed underscores (decree30.md §2.2 "Rule under it", §2.3 "How the rules are drawn").
+
+Passes: an empty paragraph under "TỈNH LẠNG SƠN" with ``<w:pBdr><w:top w:val="single"/></w:pBdr>`` and
+side indents leaving 1.6 cm of a 4.3 cm agency line (37 %).
+Fails:  no rule under the trích yếu → "no rule under the trích yếu"; a Tiêu ngữ rule 3 cm long under a
+5.7 cm text → "rule under the Tiêu ngữ is 3.0 cm, 53% of its text line (5.7 cm); Decree 30 wants 100%".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ttbgen.check.components import BAN_HANH, TIEU_NGU, TRICH_YEU, label
+from ttbgen.check.docmodel import Para
+from ttbgen.check.findings import Finding, Level
+from ttbgen.check.rules.base import Context, Rule
+from ttbgen.i18n import _
+from ttbgen.textwidth import text_width_twips
+
+TWIPS_PER_CM = 1440 / 2.54
+_LOOKAHEAD = 3  # a rule sits at most a couple of (empty) paragraphs below its text
+
+
+def rule_below(paras: list[Para], last: Para) -> int | None:
+    """Return the length in twips of the rule under a paragraph, or None when there is none."""
+    if "bottom" in last.borders:
+        return last.line_width
+    if last.drawn:
+        return max(last.drawn)
+    at = paras.index(last)
+    for para in paras[at + 1: at + 1 + _LOOKAHEAD]:
+        if para.cell != last.cell:
+            break
+        length = _rule_para(para)
+        if length is not None:
+            return length
+        if not para.is_blank():
+            return None
+    return _cell_rule(paras, last, at)
+
+
+def _rule_para(para: Para) -> int | None:
+    """Return the rule length an (empty or underscore) paragraph draws, or None."""
+    text = para.text.strip()
+    if text and set(text) <= {"_"}:
+        run = para.text_runs()[0]
+        return text_width_twips(text, run.size, run.bold, run.italic)
+    if text:
+        return max(para.drawn) if para.drawn else None
+    if para.borders & {"top", "bottom"}:
+        return para.line_width
+    return max(para.drawn) if para.drawn else None
+
+
+def _cell_rule(paras: list[Para], last: Para, at: int) -> int | None:
+    """Return the cell width when the text ends its cell and the cell has a bottom border."""
+    if last.cell is None or "bottom" not in last.cell.borders:
+        return None
+    rest = [p for p in paras[at + 1:] if p.cell == last.cell]
+    return last.cell.width if all(p.is_blank() for p in rest) else None
+
+
+def text_line(paras: list[Para]) -> int:
+    """Return the width of the longest text line among paragraphs (a wrapped line fills its column)."""
+    widest = 0
+    for para in paras:
+        runs = para.text_runs()
+        if runs:
+            width = text_width_twips(para.text.strip(), runs[0].size, runs[0].bold, runs[0].italic)
+            widest = max(widest, min(width, para.line_width))
+    return widest
+
+
+def _check(ctx: Context) -> Iterator[Finding]:
+    """Check the three rules: present, and of a length within the rule set's ratio range."""
+    for name in (BAN_HANH, TIEU_NGU, TRICH_YEU):
+        paras = ctx.comps[name]
+        if not paras:
+            yield RULE.at(ctx, None, _("not evaluated: {part} not found").format(part=label(name)), Level.NOT_EVALUATED)
+            continue
+        length = rule_below(ctx.doc.paras, paras[-1])
+        if length is None:
+            yield RULE.at(ctx, paras[-1], _("no rule under the {part}").format(part=label(name)))
+            continue
+        yield from _length(ctx, name, paras, length)
+
+
+def _length(ctx: Context, name: str, paras: list[Para], length: int) -> Iterator[Finding]:
+    """Compare a rule's length with its text line."""
+    line = text_line(paras)
+    if line <= 0:
+        return
+    low, high = ctx.rules.range("rule_lines", name)
+    ratio, tol = length / line, ctx.rules.tol("ratio")
+    if not low - tol <= ratio <= high + tol:
+        want = f"{low:.0%}" if low == high else f"{low:.0%}–{high:.0%}"
+        yield RULE.at(ctx, paras[-1], _("rule under the {part} is {cm:.1f} cm, {ratio:.0%} of its text line "
+                                        "({line:.1f} cm); Decree 30 wants {want}").format(
+            part=label(name), cm=length / TWIPS_PER_CM, ratio=ratio, line=line / TWIPS_PER_CM, want=want))
+
+
+RULE = Rule("rule-lines", "decree30.md §2.2, §2.3", Level.ERROR, "rules under agency, Tiêu ngữ, trích yếu", _check)

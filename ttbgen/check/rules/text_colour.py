@@ -1,0 +1,33 @@
+"""text-colour: all text is black (decree30.md §1, S1 I.4; seal red and signature blue are images, §9).
+
+Passes: no ``w:color``, ``w:color w:val="auto"`` or ``w:val="000000"``.
+Fails:  ``<w:color w:val="FF0000"/>`` → "text colour FF0000 is not black".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ttbgen.check.findings import Finding, Level
+from ttbgen.check.rules.base import Context, Rule, first_bad
+from ttbgen.i18n import _
+
+_BLACK_THEME = {"theme:text1", "theme:dark1"}  # text1/dark1 are black in every stock Office theme
+
+
+def is_black(color: str, black: str) -> bool:
+    """Tell whether a resolved colour prints black."""
+    return color.lower() in ("auto", black.lower()) or color in _BLACK_THEME
+
+
+def _check(ctx: Context) -> Iterator[Finding]:
+    """Report each paragraph holding a run in another colour."""
+    black = str(ctx.rules.get("font", "color"))
+    for para in [*ctx.doc.paras, *(p for ps in ctx.doc.parts.values() for p in ps)]:
+        bad = first_bad(para, lambda run: is_black(run.color, black))
+        if bad is not None:
+            color = bad.color.removeprefix("theme:")
+            yield RULE.at(ctx, para, _("text colour {color} is not black").format(color=color))
+
+
+RULE = Rule("text-colour", "decree30.md §1 (S1 I.4)", Level.ERROR, "black text", _check)

@@ -1,0 +1,108 @@
+"""Safe reading of a .docx: bounded zip members and entity-free XML (the only place that opens files)."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from pathlib import Path
+
+from lxml import etree
+
+from ttbgen.errors import DocxError
+from ttbgen.i18n import _
+
+# Limits sized for a notice: a real document.xml is well under 5 MiB. They bound memory and time on
+# hostile input (zip bombs are refused from the declared sizes, before anything is inflated).
+MAX_MEMBERS = 10_000
+MAX_PART_BYTES = 32 * 1024 * 1024
+MAX_RATIO = 200  # XML rarely compresses better than ~30:1; bombs reach 1000:1
+RATIO_FLOOR = 1024 * 1024  # tiny parts may compress absurdly well and harmlessly
+
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, dtd_validation=False
+)
+_DTD = re.compile(rb"<!DOCTYPE|<!ENTITY")
+
+
+class Package:
+    """An opened .docx: named XML parts parsed safely on demand."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._zip = _open_zip(path)
+        self._names = {info.filename: info for info in self._zip.infolist()}
+
+    def has(self, name: str) -> bool:
+        """Tell whether the package holds a part."""
+        return name in self._names
+
+    def xml(self, name: str) -> etree._Element:
+        """Return the root element of an XML part, refusing DTDs, entities and oversized members."""
+        info = self._names.get(name)
+        if info is None:
+            raise DocxError(_("{file}: not a Word document: {part} is missing").format(file=self.path, part=name))
+        return parse_xml(self._read(info), f"{self.path}:{name}")
+
+    def _read(self, info: zipfile.ZipInfo) -> bytes:
+        """Read one member; ZipExtFile never yields more than the declared size we already checked."""
+        try:
+            with self._zip.open(info) as member:
+                return member.read(MAX_PART_BYTES + 1)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
+            raise DocxError(_("{file}: corrupt .docx ({reason})").format(file=self.path, reason=exc)) from None
+
+    def close(self) -> None:
+        """Close the underlying zip file."""
+        self._zip.close()
+
+
+def _open_zip(path: Path) -> zipfile.ZipFile:
+    """Open a zip after checking that it exists, is a zip, and declares sane member sizes."""
+    if not path.is_file():
+        raise DocxError(_("{file}: no such file").format(file=path))
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        raise DocxError(_("{file}: not a .docx (not a zip archive)").format(file=path)) from None
+    try:
+        _check_declared_sizes(path, archive.infolist())
+    except DocxError:
+        archive.close()
+        raise
+    return archive
+
+
+def _check_declared_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse a zip bomb from its central directory alone."""
+    if len(infos) > MAX_MEMBERS:
+        raise DocxError(_("{file}: refused: {n} zip members").format(file=path, n=len(infos)))
+    for info in infos:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MAX_PART_BYTES or (info.file_size > RATIO_FLOOR and ratio > MAX_RATIO):
+            raise DocxError(
+                _("{file}: refused: member {part} declares {size} bytes (compression ratio {ratio:.0f}:1)").format(
+                    file=path, part=info.filename, size=info.file_size, ratio=ratio
+                )
+            )
+
+
+def parse_xml(data: bytes, where: str) -> etree._Element:
+    """Parse XML without DTDs or entities; any DOCTYPE is refused (XXE, billion laughs)."""
+    if _DTD.search(_as_utf8_head(data)):
+        raise DocxError(_("{where}: refused: XML with a DOCTYPE or entity declaration").format(where=where))
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise DocxError(_("{where}: malformed XML ({reason})").format(where=where, reason=exc)) from None
+    if root.getroottree().docinfo.doctype:  # type: ignore[union-attr]
+        raise DocxError(_("{where}: refused: XML with a DOCTYPE").format(where=where))
+    return root
+
+
+def _as_utf8_head(data: bytes) -> bytes:
+    """Return the prolog region as UTF-8, so a UTF-16 file cannot hide its DOCTYPE."""
+    head = data[:65536]
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return head.decode("utf-16", errors="ignore").encode("utf-8")
+    return head

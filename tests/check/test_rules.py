@@ -55,6 +55,7 @@ FAILING: list[tuple[str, dict[str, Any], str]] = [
     ("number-line", {"number": "Số 05/TB-UBND"}, "'Số' needs a colon"),
     ("number-line", {"number": "Số: 05/TB - UBND"}, "no spaces inside the symbol"),
     ("number-line", {"number": "Số: 05/TBKL-UBND"}, "type code should be TB"),
+    ("number-line", {"doc_type": "GIẤY MỜI", "number": "Số: 05/TB-UBND"}, "type code should be GM (Giấy mời)"),
     ("date-line", {"date": "Lạng Sơn, ngày 5 tháng 02 năm 2024"}, "day 5 needs a leading zero (05)"),
     ("date-line", {"date": "Lạng Sơn, ngày 05 tháng 06 năm 2024"}, "month 06 takes no leading zero (6)"),
     ("date-line", {"date": "Lạng Sơn, ngày 05 tháng 1 năm 2024"}, "month 1 needs a leading zero (01)"),
@@ -103,6 +104,8 @@ def test_every_rule_has_a_failing_variant() -> None:
 
 
 PASSING: list[tuple[str, dict[str, Any]]] = [
+    ("number-line", {"doc_type": "GIẤY MỜI", "number": "Số: 05/GM-UBND"}),
+    ("title", {"doc_type": "GIẤY MỜI"}),
     ("number-line", {"number": "Số:      /TB-UBND"}),
     ("number-line", {"number": "Số: 123/TB-VPUBND"}),
     ("date-line", {"date": "Lạng Sơn, ngày      tháng 8 năm 2022"}),

@@ -29,6 +29,27 @@ ALL = (QUOC_HIEU, TIEU_NGU, CHU_QUAN, BAN_HANH, SO_KY_HIEU, DIA_DANH_NGAY, TEN_L
        NOI_NHAN_LABEL, NOI_NHAN_ITEM, QUYEN_HAN, CHUC_VU, HO_TEN)
 REQUIRED = tuple(c for c in ALL if c not in (CHU_QUAN, QUYEN_HAN))  # a supervising agency is optional
 
+# Document types and their codes, decree30.md §7.1 (Phụ lục III Mục I). All of them are "văn bản có tên
+# loại" laid out like Mẫu 1.4, so one checker serves them; the Thông báo is the one ttbgen is built for.
+DOC_TYPES = {
+    "THÔNG BÁO": "TB", "GIẤY MỜI": "GM", "QUYẾT ĐỊNH": "QĐ", "NGHỊ QUYẾT": "NQ", "CHỈ THỊ": "CT",
+    "QUY CHẾ": "QC", "QUY ĐỊNH": "QyĐ", "THÔNG CÁO": "TC", "HƯỚNG DẪN": "HD", "CHƯƠNG TRÌNH": "CTr",
+    "KẾ HOẠCH": "KH", "PHƯƠNG ÁN": "PA", "ĐỀ ÁN": "ĐA", "DỰ ÁN": "DA", "BÁO CÁO": "BC", "BIÊN BẢN": "BB",
+    "TỜ TRÌNH": "TTr", "HỢP ĐỒNG": "HĐ", "CÔNG ĐIỆN": "CĐ", "BẢN GHI NHỚ": "BGN", "BẢN THỎA THUẬN": "BTT",
+    "GIẤY ỦY QUYỀN": "GUQ", "GIẤY GIỚI THIỆU": "GGT", "GIẤY NGHỈ PHÉP": "GNP", "PHIẾU GỬI": "PG",
+    "PHIẾU CHUYỂN": "PC", "PHIẾU BÁO": "PB",
+}
+
+
+def doc_type_of(text: str) -> tuple[str, str] | None:
+    """Return the (name, code) of the document type a type line names, e.g. ("THÔNG BÁO", "TB")."""
+    folded = loose(text)
+    for name, code in DOC_TYPES.items():
+        if folded.startswith(loose(name)):
+            return name, code
+    return None
+
+
 _NUMBER = re.compile(r"^\s*s[ốoô]\s*[:.]?\s*\S*\s*/", re.IGNORECASE)
 _PREFIX = re.compile(r"^\s*(TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\b", re.IGNORECASE)
 
@@ -84,12 +105,11 @@ def find_components(doc: Document) -> Components:
 
 
 def _find_doc_type(paras: list[Para]) -> int | None:
-    """Return the index of the document type line (THÔNG BÁO), centred or in capitals."""
+    """Return the index of the document type line (THÔNG BÁO, GIẤY MỜI, …), centred or in capitals."""
     for i, para in enumerate(paras):
         if len(para.text) > 60:  # cheap guard: the type line is short; loose() is the costly part
             continue
-        folded = loose(para.text)
-        if folded.startswith("thong bao") and len(folded) <= 30 and (para.align == "center" or is_upper(para.text)):
+        if len(loose(para.text)) <= 30 and doc_type_of(para.text) and (para.align == "center" or is_upper(para.text)):
             return i
     return None
 

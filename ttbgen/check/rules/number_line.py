@@ -11,20 +11,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ttbgen.check.components import SO_KY_HIEU
+from ttbgen.check.components import SO_KY_HIEU, TEN_LOAI, doc_type_of
 from ttbgen.check.findings import Finding, Level
 from ttbgen.check.rules.base import Context, Rule
 from ttbgen.i18n import _
 
-ISSUED = re.compile(r"^Số: (0[1-9]|[1-9][0-9]+)/TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$")
-DRAFT = re.compile(r"^Số:\s{2,}/TB-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$")
+_SYMBOL = r"/{code}-[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"
+_ISSUED = r"^Số: (0[1-9]|[1-9][0-9]+)" + _SYMBOL
+_DRAFT = r"^Số:\s{{2,}}" + _SYMBOL
 _PARTS = re.compile(r"^Số\s*(?P<colon>:?)\s*(?P<num>\d*)\s*/(?P<symbol>.*)$")
 
 
-def number_problem(text: str) -> str | None:
-    """Return what is wrong with a number line, or None when it is right."""
+def number_problem(text: str, doc_type: tuple[str, str] = ("THÔNG BÁO", "TB")) -> str | None:
+    """Return what is wrong with a number line, or None when it is right; the code must match the type line."""
     text = text.strip().replace("\u00a0", " ")
-    if ISSUED.match(text) or DRAFT.match(text):
+    name, code = doc_type
+    if re.match(_ISSUED.format(code=code), text) or re.match(_DRAFT.format(code=code), text):
         return None
     parts = _PARTS.match(text)
     if parts is None:
@@ -38,15 +40,16 @@ def number_problem(text: str) -> str | None:
     symbol = parts["symbol"]
     if " " in symbol.strip() or symbol != symbol.strip():
         return _("no spaces inside the symbol")
-    if not symbol.startswith("TB-"):
-        return _("type code should be TB (Thông báo): \"/TB-…\"")
-    return _("symbol should be capitals, digits and hyphens: \"TB-UBND\"")
+    if not symbol.startswith(f"{code}-"):
+        return _("type code should be {code} ({name}): \"/{code}-…\"").format(code=code, name=name.capitalize())
+    return _("symbol should be capitals, digits and hyphens: \"{code}-UBND\"").format(code=code)
 
 
 def _check(ctx: Context) -> Iterator[Finding]:
     """Check the number line's format."""
     para = ctx.comps[SO_KY_HIEU][0]
-    problem = number_problem(para.text)
+    kind = ctx.comps[TEN_LOAI]
+    problem = number_problem(para.text, (doc_type_of(kind[0].text) if kind else None) or ("THÔNG BÁO", "TB"))
     if problem:
         yield RULE.at(ctx, para, problem)
 

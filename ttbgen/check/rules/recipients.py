@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ttbgen.check.components import NOI_NHAN_ITEM, NOI_NHAN_LABEL
+from ttbgen.check.components import NOI_NHAN_ITEM, NOI_NHAN_LABEL, TEN_LOAI, doc_type_of
 from ttbgen.check.docmodel import Para
 from ttbgen.check.findings import Finding, Level
 from ttbgen.check.rules.base import Context, Rule
@@ -41,6 +41,13 @@ def _check(ctx: Context) -> Iterator[Finding]:
         yield RULE.at(ctx, last, _("the last line reads \"- Lưu: VT, <unit>.\""))
 
 
+def _invites(ctx: Context) -> bool:
+    """Tell whether the document lists its addressees in the body (a Giấy mời's "kính mời:"), which "Như
+    trên" may refer to."""
+    kind = ctx.comps[TEN_LOAI]
+    return bool(kind) and (doc_type_of(kind[0].text) or ("", ""))[1] == "GM"
+
+
 def _item(ctx: Context, para: Para) -> Iterator[Finding]:
     """Check one recipient line (not the last)."""
     text = para.text.strip()
@@ -48,7 +55,7 @@ def _item(ctx: Context, para: Para) -> Iterator[Finding]:
         yield RULE.at(ctx, para, _("a recipient line starts with '-' (hyphen-minus) and a space"))
     if not text.endswith((";", ":")):
         yield RULE.at(ctx, para, _("a recipient line ends with ';'"))
-    if text.lower().lstrip("-+ ").startswith("như trên"):
+    if text.lower().lstrip("-+ ").startswith("như trên") and not _invites(ctx):
         # "Như trên" refers to a Kính gửi, which a Thông báo does not have [Practice, S7].
         yield RULE.at(ctx, para, _("\"Như trên\" has nothing to refer to in a Thông báo; list the recipients"),
                       Level.WARNING)

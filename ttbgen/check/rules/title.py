@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ttbgen.check.components import TEN_LOAI, TRICH_YEU, loose
+from ttbgen.check.components import TEN_LOAI, TRICH_YEU, doc_type_of, loose
 from ttbgen.check.findings import Finding, Level
 from ttbgen.check.rules.base import Context, Rule
 from ttbgen.i18n import _
@@ -19,8 +19,9 @@ from ttbgen.i18n import _
 def _check(ctx: Context) -> Iterator[Finding]:
     """Check the type line's wording and the trích yếu's presence and form."""
     kind = ctx.comps[TEN_LOAI][0]
-    if " ".join(kind.text.split()) != "THÔNG BÁO":
-        yield RULE.at(ctx, kind, _("document type should read exactly \"THÔNG BÁO\""))
+    name, _code = doc_type_of(kind.text) or ("THÔNG BÁO", "TB")
+    if " ".join(kind.text.split()) != name:
+        yield RULE.at(ctx, kind, _("document type should read exactly \"{name}\"").format(name=name))
     title = ctx.comps[TRICH_YEU]
     if not title:
         yield RULE.at(ctx, kind, _("no trích yếu under the document type"))
@@ -28,7 +29,7 @@ def _check(ctx: Context) -> Iterator[Finding]:
     text = " ".join(p.text.strip() for p in title)
     if text.endswith(".") and not text.endswith("..."):
         yield RULE.at(ctx, title[-1], _("trích yếu takes no final full stop"), Level.WARNING)
-    if loose(text).startswith(("ve viec", "v v ")):
+    if name == "THÔNG BÁO" and loose(text).startswith(("ve viec", "v v ")):
         yield RULE.at(ctx, title[0], _("a Thông báo's trích yếu does not start with \"Về việc\" / \"V/v\""),
                       Level.WARNING)
 

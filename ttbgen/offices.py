@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ttbgen.errors import SpecError, TemplateError
 from ttbgen.i18n import _
 from ttbgen.model import Archive, Office, Signer
 from ttbgen.spec import Fields, archive, codes, listed, plain_data, recipient, signer, text, texts
 from ttbgen.yamlnodes import Reader, compose, read_source
+
+if TYPE_CHECKING:
+    from ttbgen.check.ruleset import RuleSet
 
 ENV_PATH = "TTBGEN_TEMPLATE_PATH"
 
@@ -112,11 +115,11 @@ def load_office(name: str, spec_dir: Path | None = None) -> Office:
     )
 
 
-def office_ruleset(office: Office) -> Any:
-    """Return the checker's rule set for an office: Decree 30's ranges, narrowed by its house style."""
+def office_ruleset(office: Office, base: RuleSet | None = None) -> RuleSet:
+    """Return the checker's rule set for an office: Decree 30's ranges (or `base`), narrowed by its house style."""
     from ttbgen.check.ruleset import default_ruleset
 
-    base = default_ruleset()
+    base = base or default_ruleset()
     if not office.house_style:
         return base
     return base.narrowed(office.house_style, _("office profile {name} (house_style)").format(name=office.key))

@@ -103,7 +103,7 @@ class CompiledTemplate:
                 path=self.path, part=name, message=exc)) from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        xml = self._docxtpl.resolve_listing(xml)
+        xml = str(self._docxtpl.resolve_listing(xml))
         _check_xml(self.path, name, xml)
         return xml.encode("utf-8")
 

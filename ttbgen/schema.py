@@ -163,7 +163,7 @@ def _kind_schema(kind: str) -> dict[str, Any]:
         "codes": {"type": "object", "additionalProperties": text},
         "house_style": {"type": "object"},
     }
-    return simple[kind] if kind in simple else {"$ref": f"#/$defs/{kind}"}
+    return simple.get(kind, {"$ref": f"#/$defs/{kind}"})
 
 
 def _mapping_schema(name: str) -> dict[str, Any]:

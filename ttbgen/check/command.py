@@ -12,6 +12,7 @@ from ttbgen.i18n import _
 
 if TYPE_CHECKING:
     from ttbgen.check.report import Report
+    from ttbgen.check.ruleset import RuleSet
 
 FORMATS = ("text", "json", "github", "junit", "sarif")
 
@@ -22,20 +23,34 @@ FORMATS = ("text", "json", "github", "junit", "sarif")
               help=_("Output format."))
 @click.option("--rules", "rules_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help=_("A rule-set profile that narrows the default ranges (see docs/check.md)."))
+@click.option("--office", default=None, metavar="NAME",
+              help=_("Also apply this office profile's house style (templates/offices/NAME.yaml)."))
 @click.option("--strict", is_flag=True, help=_("Fail (exit 1) on warnings too."))
-def check_command(files: tuple[Path, ...], fmt: str, rules_file: Path | None, strict: bool) -> None:
+def check_command(files: tuple[Path, ...], fmt: str, rules_file: Path | None, office: str | None,
+                  strict: bool) -> None:
     """Check each FILE; exit 0 when clean, 1 on error findings, 2 on unusable input."""
     from ttbgen.check.api import check_files
-    from ttbgen.check.ruleset import load_ruleset
     from ttbgen.errors import TtbgenError
 
     try:
-        ruleset = load_ruleset(rules_file)
+        ruleset = _ruleset(rules_file, office)
     except TtbgenError as exc:
         click.echo(exc.render(), err=True)
         sys.exit(exc.exit_code)
     report = check_files(files, ruleset=ruleset, strict=strict)
     sys.exit(emit(report, fmt, strict))
+
+
+def _ruleset(rules_file: Path | None, office: str | None) -> RuleSet:
+    """Return the rule set: Decree 30's, narrowed by a --rules file and by an office's house style."""
+    from ttbgen.check.ruleset import load_ruleset
+
+    ruleset = load_ruleset(rules_file)
+    if office is None:
+        return ruleset
+    from ttbgen.offices import load_office, office_ruleset
+
+    return office_ruleset(load_office(office), ruleset)
 
 
 def emit(report: Report, fmt: str, strict: bool | None = None) -> int:

@@ -196,3 +196,7 @@ def _add_optional_commands() -> None:
 
 
 _add_optional_commands()
+
+
+if __name__ == "__main__":  # python -m ttbgen.cli
+    main()

@@ -1,0 +1,5 @@
+"""`python -m ttbgen`: the command-line interface."""
+
+from ttbgen.cli import main
+
+main()

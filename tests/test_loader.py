@@ -89,8 +89,10 @@ def test_missing_required(tmp_path: Path) -> None:
 
 
 def test_unknown_office(tmp_path: Path) -> None:
-    message = error(tmp_path, BASE.replace("ubnd-lang-son", "ubnd-lang-so"))
-    assert message.startswith("x.yaml:1:9: office: unknown office 'ubnd-lang-so'; known offices: ")
+    assert error(tmp_path, BASE.replace("ubnd-lang-son", "ubnd-lang-so")) == (
+        "x.yaml:1:9: office: unknown office 'ubnd-lang-so'; did you mean 'ubnd-lang-son'?")
+    message = error(tmp_path, BASE.replace("ubnd-lang-son", "tinh-khac"))
+    assert message.startswith("x.yaml:1:9: office: unknown office 'tinh-khac'; known offices: ")
     assert "ubnd-lang-son" in message
 
 
@@ -145,7 +147,7 @@ def test_archive_under_must_be_last_group(tmp_path: Path) -> None:
                    "archive: {units: VT, under: Văn phòng UBND tỉnh}\n")
     assert error(tmp_path, text) == (
         "x.yaml:8:10: archive.under: archive.under must name the last recipient group, so that the Lưu line "
-        "comes last (decree30.md §6); 'Văn phòng UBND tỉnh' is not it; did you mean 'Văn phòng UBND tỉnh'?")
+        "comes last (decree30.md §6); 'Văn phòng UBND tỉnh' is not it; move that group to the end of the recipients")
 
 
 def test_empty_and_non_utf8_files(tmp_path: Path) -> None:
@@ -173,3 +175,9 @@ def test_colon_inside_text_explains_quoting(tmp_path: Path) -> None:
     assert error(tmp_path, text) == (
         "x.yaml:8:3: title: expected a text, got a mapping: a ': ' inside a text starts a key in YAML; "
         "put the whole text in quotes")
+
+
+def test_empty_lead_unit_is_refused(tmp_path: Path) -> None:
+    text = BASE + "tasks: {items: [{lead: '', text: Chủ trì.}]}\n"
+    assert error(tmp_path, text) == (
+        "x.yaml:7:24: tasks.items[0].lead: a unit name is empty; write the unit, or remove the line")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -89,6 +90,9 @@ def find_office(name: str, spec_dir: Path | None = None) -> Path:
         if candidate.is_file():
             return candidate
     known = sorted({p.stem for root in search_path(spec_dir) for p in (root / "offices").glob("*.yaml")})
+    close = difflib.get_close_matches(name, known, n=1)
+    if close:
+        raise SpecError(_("unknown office '{name}'; did you mean '{close}'?").format(name=name, close=close[0]))
     raise SpecError(_("unknown office '{name}'; known offices: {known}").format(
         name=name, known=", ".join(known) or _("none")))
 

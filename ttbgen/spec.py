@@ -127,6 +127,17 @@ def texts(reader: Reader, node: yaml.Node, path: str) -> tuple[str, ...]:
     return tuple(text(reader, item, f"{path}[{i}]") for i, item in enumerate(items))
 
 
+def units(reader: Reader, node: yaml.Node, path: str) -> tuple[str, ...]:
+    """Convert one unit name or a list of them (a task's lead or supporting units); none may be empty."""
+    names = texts(reader, node, path)
+    for i, name in enumerate(names):
+        if not name:
+            where = reader_items(node)[i] if isinstance(node, yaml.SequenceNode) else node
+            raise reader.error(_("a unit name is empty; write the unit, or remove the line"), where,
+                               f"{path}[{i}]" if isinstance(node, yaml.SequenceNode) else path)
+    return names
+
+
 def limit(reader: Reader, node: yaml.Node, path: str, items: list[yaml.Node]) -> None:
     """Refuse lists longer than any real notice needs."""
     if len(items) > MAX_ITEMS:
@@ -309,8 +320,8 @@ def item(reader: Reader, node: yaml.Node, path: str) -> Item:
         return Item(text=text(reader, node, path))
     f = Fields(reader, node, path, "item")
     result = Item(
-        text=f.get("text", text, ""), heading=f.get("heading", text, ""), lead=f.get("lead", texts, ()),
-        support=f.get("support", texts, ()), due=f.get("due", partial_date, None),
+        text=f.get("text", text, ""), heading=f.get("heading", text, ""), lead=f.get("lead", units, ()),
+        support=f.get("support", units, ()), due=f.get("due", partial_date, None),
         paragraphs=f.get("paragraphs", texts, ()), bullets=f.get("bullets", listed(bullet), ()),
     )
     if not (result.text or result.heading or result.paragraphs or result.bullets):
@@ -513,7 +524,10 @@ def check_archive(f: Fields, recipients: tuple[Recipient, ...], archived: Archiv
         return
     groups = [r.text for r in recipients if r.children]
     close = difflib.get_close_matches(archived.under, groups, n=1)
-    hint = _("; did you mean '{close}'?").format(close=close[0]) if close else ""
+    if archived.under in [r.text for r in recipients]:
+        hint = _("; move that group to the end of the recipients")
+    else:
+        hint = _("; did you mean '{close}'?").format(close=close[0]) if close else ""
     node = f.entries["archive"][1] if "archive" in f.entries else f.node
     raise f.reader.error(_("archive.under must name the last recipient group, so that the Lưu line comes "
                            "last (decree30.md §6); '{under}' is not it{hint}").format(

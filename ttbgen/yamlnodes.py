@@ -16,7 +16,8 @@ from ttbgen.vn import nfc
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~13× faster (pitfalls.md)
 _STD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
-MAX_BYTES = 1_000_000  # a spec is a few kilobytes; anything larger is a mistake (docs/spec.md, Limits)
+MAX_BYTES = 1_000_000  # a spec is a few kilobytes; anything larger is a mistake (docs/limits.md)
+MAX_DEPTH = 32  # nesting of lists and mappings; a real spec nests about 8 deep (docs/limits.md)
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,9 @@ def decode(name: str, data: bytes) -> str:
         data = data[len(codecs.BOM_UTF8):]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16")
+    elif data.count(0) * 4 >= len(data) > 0:  # every other byte NUL: UTF-16 text saved without its BOM
+        raise SpecError(_("the file looks like UTF-16 without a byte-order mark; open it in an editor and save it "
+                          "as UTF-8"), Mark(name, 1, 1))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -66,34 +70,78 @@ def read_source(path: Path, display: str | None = None) -> Source:
 def compose(source: Source) -> yaml.Node | None:
     """Parse text to a node tree; YAML syntax errors become located SpecErrors."""
     try:
-        _refuse_anchors(source)
+        _prescan(source)
         return yaml.compose(source.text, Loader=_Loader)
+    except yaml.reader.ReaderError as exc:
+        raise _control_character(source, chr(exc.character) if isinstance(exc.character, int) else "") from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Mark(source.name, mark.line + 1, mark.column + 1) if mark else None
-        problem = (exc.problem or "").strip()
-        hint = _hint(source.text, where)
-        raise SpecError(_("YAML syntax error: {problem}{hint}").format(problem=problem, hint=hint),
-                        where) from None
+        raise _syntax_error(source, exc) from None
     except yaml.YAMLError as exc:
         raise SpecError(_("YAML error: {problem}").format(problem=exc), Mark(source.name, 1, 1)) from None
 
 
-def _refuse_anchors(source: Source) -> None:
-    """Refuse anchors and aliases before composing: they can expand a small file into billions of nodes."""
-    if "&" not in source.text and "*" not in source.text:
-        return
+def _prescan(source: Source) -> None:
+    """Refuse, before composing, what could blow up: anchors and aliases (a small file expanding into
+    billions of nodes) and deep nesting (the C composer recurses, and crashes past some thousands of levels)."""
+    depth = 0
     for event in yaml.parse(source.text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            mark = event.start_mark
-            where = Mark(source.name, mark.line + 1, mark.column + 1) if mark else None
-            raise SpecError(_("anchors and aliases (&, *) are not supported; write the value out"), where)
+            raise SpecError(_("anchors and aliases (&, *) are not supported; write the value out"),
+                            _event_mark(source, event))
+        depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
+        if depth > MAX_DEPTH:
+            raise SpecError(_("lists and mappings are nested more than {limit} levels deep here; a spec never needs "
+                              "that many").format(limit=MAX_DEPTH), _event_mark(source, event))
+
+
+def _event_mark(source: Source, event: yaml.Event) -> Mark | None:
+    """Return the 1-based place of a parser event."""
+    mark = event.start_mark
+    return Mark(source.name, mark.line + 1, mark.column + 1) if mark else None
+
+
+def _control_character(source: Source, char: str) -> SpecError:
+    """Locate a character YAML refuses (a control character pasted from another program)."""
+    index = source.text.find(char) if char else -1
+    if index < 0:
+        return SpecError(_("the file contains a control character; remove it"), Mark(source.name, 1, 1))
+    line = source.text.count("\n", 0, index) + 1
+    column = index - source.text.rfind("\n", 0, index)
+    return SpecError(_("the file contains a control character (U+{code:04X}) that a spec cannot hold; remove it")
+                     .format(code=ord(char)), Mark(source.name, line, column))
+
+
+# libyaml's words for the mistakes clerks make most, in plain words.
+_PLAIN = {
+    "mapping values are not allowed in this context": _("unexpected ': ' here"),
+    "found character that cannot start any token": _("a character that cannot start a value (put the text in "
+                                                       "quotes)"),
+}
+
+
+def _syntax_error(source: Source, exc: yaml.MarkedYAMLError) -> SpecError:
+    """Turn a YAML syntax error into a located, plain-worded SpecError."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = (exc.problem or "").strip()
+    if (exc.context or "").endswith("quoted scalar") and exc.context_mark is not None:
+        mark, problem = exc.context_mark, _("the quote opened here is never closed")
+    where = Mark(source.name, mark.line + 1, mark.column + 1) if mark else None
+    if _has_tab(source.text, where):
+        problem = _("a tab character on this line")
+    problem = _PLAIN.get(problem, problem)
+    return SpecError(_("YAML syntax error: {problem}{hint}").format(problem=problem, hint=_hint(source.text, where)),
+                     where)
+
+
+def _has_tab(text: str, where: Mark | None) -> bool:
+    """Tell whether the line of an error holds a tab (YAML indents with spaces only)."""
+    lines = text.splitlines()
+    return where is not None and where.line <= len(lines) and "\t" in lines[where.line - 1]
 
 
 def _hint(text: str, where: Mark | None) -> str:
     """Explain the most common YAML mistakes of people used to word processors."""
-    lines = text.splitlines()
-    if where is not None and where.line <= len(lines) and "\t" in lines[where.line - 1]:
+    if _has_tab(text, where):
         return _(" (indent with spaces, not tabs)")
     return _(" (check the indentation and the quotes on this line)")
 
@@ -136,7 +184,8 @@ class Reader:
             raise self.error(_("expected a text, got a {kind}").format(kind=kind_name(node)), node, path)
         return nfc(node.value)
 
-    def mapping(self, node: yaml.Node, path: str, allowed: list[str]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    def mapping(self, node: yaml.Node, path: str, allowed: list[str],
+                homes: dict[str, str] | None = None) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         """Return a mapping's entries by key, refusing duplicates and unknown keys (with a suggestion)."""
         self.visit(node, path)
         if not isinstance(node, yaml.MappingNode):
@@ -151,7 +200,7 @@ class Reader:
                 raise self.error(_("duplicate key '{key}' (first defined at line {line})").format(
                     key=key, line=first.line), key_node, where)
             if key not in allowed:
-                raise self.error(unknown_key_message(key, allowed), key_node, where)
+                raise self.error(unknown_key_message(key, allowed, (homes or {}).get(key, "")), key_node, where)
             entries[key] = (key_node, value_node)
         return entries
 
@@ -173,8 +222,24 @@ def kind_name(node: yaml.Node) -> str:
     return _("text '{value}'").format(value=str(node.value)[:40])
 
 
-def unknown_key_message(key: str, allowed: list[str]) -> str:
-    """Say that a key is unknown, suggesting the closest allowed key."""
+# Keys a clerk may write in Vietnamese, and the English key each one means.
+VIETNAMESE_KEYS = {
+    "cơ quan": "office", "số": "number", "ký hiệu": "symbol", "ngày": "date", "trích yếu": "title",
+    "cuộc họp": "meeting", "tên": "name", "chủ trì": "chair", "địa điểm": "place", "thành phần": "attendees",
+    "chức vụ": "title", "họ tên": "name", "nhiệm vụ": "tasks", "nơi nhận": "recipients", "lưu": "archive",
+    "người ký": "signer", "thẩm quyền": "authority", "thời hạn": "due", "chủ trì thực hiện": "lead",
+    "phối hợp": "support", "nội dung": "text", "đánh giá": "assessment", "kiến nghị": "proposals",
+}
+
+
+def unknown_key_message(key: str, allowed: list[str], home: str = "") -> str:
+    """Say that a key is unknown: where it belongs, its English name, or the closest allowed key."""
+    if home:
+        return _("'{key}' does not belong here; it goes {home} (check the indentation)").format(key=key, home=home)
+    english = VIETNAMESE_KEYS.get(key.lower().strip())
+    if english in allowed:
+        return _("unknown key '{key}': keys are written in English; did you mean '{english}'?").format(
+            key=key, english=english)
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if close:
         return _("unknown key '{key}'; did you mean '{close}'?").format(key=key, close=close[0])

@@ -52,7 +52,7 @@ def test_user_mistake_exits_2_without_traceback_and_writes_nothing(tmp_path: Pat
     result = run("build", str(bad), "-o", str(tmp_path / "out"))
     assert result.exit_code == 2
     assert "Traceback" not in result.stderr
-    assert result.stderr.startswith(f"{bad}:11:9: meeting.date: '2026-02-30' is not a date in the calendar")
+    assert result.stderr.startswith(f"{bad}:10:9: meeting.date: '2026-02-30' is not a date in the calendar")
     assert not (tmp_path / "out").exists()
 
 
@@ -120,6 +120,7 @@ def test_new_with_unknown_office() -> None:
     result = run("new", "--office", "ubnd-ha-noi", "x.yaml")
     assert result.exit_code == 2
     assert result.stderr.startswith("unknown office 'ubnd-ha-noi'; known offices: ")
+    assert "ubnd-mai-son" in result.stderr
 
 
 def test_templates_commands() -> None:

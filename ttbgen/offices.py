@@ -90,7 +90,7 @@ def find_office(name: str, spec_dir: Path | None = None) -> Path:
         if candidate.is_file():
             return candidate
     known = sorted({p.stem for root in search_path(spec_dir) for p in (root / "offices").glob("*.yaml")})
-    close = difflib.get_close_matches(name, known, n=1)
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)  # ubnd-ha-noi is not ubnd-lang-son
     if close:
         raise SpecError(_("unknown office '{name}'; did you mean '{close}'?").format(name=name, close=close[0]))
     raise SpecError(_("unknown office '{name}'; known offices: {known}").format(

@@ -26,8 +26,10 @@ FORMATS = ("text", "json", "github", "junit", "sarif")
 @click.option("--office", default=None, metavar="NAME",
               help=_("Also apply this office profile's house style (templates/offices/NAME.yaml)."))
 @click.option("--strict", is_flag=True, help=_("Fail (exit 1) on warnings too."))
+@click.option("--render", is_flag=True,
+              help=_("Also lay the documents out with LibreOffice and check the rendered pages (docs/pdf.md)."))
 def check_command(files: tuple[Path, ...], fmt: str, rules_file: Path | None, office: str | None,
-                  strict: bool) -> None:
+                  strict: bool, render: bool) -> None:
     """Check each FILE; exit 0 when clean, 1 on error findings, 2 on unusable input."""
     from ttbgen.check.api import check_files
     from ttbgen.errors import TtbgenError
@@ -38,7 +40,34 @@ def check_command(files: tuple[Path, ...], fmt: str, rules_file: Path | None, of
         click.echo(exc.render(), err=True)
         sys.exit(exc.exit_code)
     report = check_files(files, ruleset=ruleset, strict=strict)
+    if render:
+        _add_rendered(report, [f for f in files if _readable(f)])
     sys.exit(emit(report, fmt, strict))
+
+
+def _readable(path: Path) -> bool:
+    """Tell whether a file is a .docx the checker could read (unreadable ones are reported already)."""
+    from ttbgen.check.reader import read_document
+    from ttbgen.errors import DocxError
+
+    try:
+        read_document(path)
+    except DocxError:
+        return False
+    return True
+
+
+def _add_rendered(report: Report, files: list[Path]) -> None:
+    """Add the rendered-page findings; LibreOffice or poppler missing is unusable input (exit 2)."""
+    from ttbgen.errors import TtbgenError
+    from ttbgen.pdfcheck import RENDER_RULES, check_rendered
+
+    report.rules.update({rule.id: rule.summary for rule in RENDER_RULES})
+    try:
+        report.add(check_rendered(files))
+    except TtbgenError as exc:
+        click.echo(exc.render(), err=True)
+        sys.exit(exc.exit_code)
 
 
 def _ruleset(rules_file: Path | None, office: str | None) -> RuleSet:

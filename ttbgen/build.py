@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import os
 import re
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from ttbgen.offices import find_template, load_office, office_ruleset
 from ttbgen.render import CompiledTemplate, DocumentInfo
 from ttbgen.semantic import SpecWarning, warnings_for
 from ttbgen.spec import load_spec
-from ttbgen.templates import Manifest, load_manifest, pin_matches, satisfies, set_custom_properties
+from ttbgen.templates import Manifest, custom_property_parts, load_manifest, pin_matches, satisfies
 
 CONTENT_HASH = "ttbgen.content-sha256"
 
@@ -66,6 +66,14 @@ class Builder:
     strict: bool = False
     templates: tuple[str, ...] = ()  # --template: render through these instead of the spec's own
     _templates: dict[Path, tuple[CompiledTemplate, Manifest]] = field(default_factory=dict)
+    _offices: dict[tuple[str, Path], Office] = field(default_factory=dict)
+
+    def office(self, name: str, spec_dir: Path) -> Office:
+        """Return an office profile, read once per batch and spec folder."""
+        key = (name, spec_dir.resolve())
+        if key not in self._offices:
+            self._offices[key] = load_office(name, spec_dir)
+        return self._offices[key]
 
     def compiled(self, folder: Path) -> tuple[CompiledTemplate, Manifest]:
         """Return a template folder's compiled template and manifest, compiling once per batch."""
@@ -99,7 +107,7 @@ class Builder:
 
     def render(self, spec: Path) -> list[Rendered]:
         """Load a spec and render one document per template, in memory."""
-        notice = load_spec(spec, load_office, display=display_path(spec))
+        notice = load_spec(spec, self.office, display=display_path(spec))
         office_ruleset(notice.office)  # a house style wider than Decree 30 is refused before anything is written
         warnings = self.check_warnings(notice)
         out: list[Rendered] = []
@@ -107,8 +115,8 @@ class Builder:
             compiled, manifest = self.template(ref, notice, spec.parent)
             context = build_context(notice, manifest.geometry, manifest.doc_type_name, manifest.doc_type,
                                     manifest.content)
-            data = compiled.render(context, document_info(notice, context["title"], manifest))
-            out.append(Rendered(spec, notice, output_name(spec, ref.name, index), stamp(data, manifest), warnings))
+            data = compiled.render(context, document_info(notice, context["title"], manifest), stamper(manifest))
+            out.append(Rendered(spec, notice, output_name(spec, ref.name, index), data, warnings))
         return out
 
     def check_warnings(self, notice: Notice) -> list[SpecWarning]:
@@ -139,15 +147,18 @@ def document_info(notice: Notice, title: str, manifest: Manifest) -> DocumentInf
                         created=created, keywords=manifest.name)
 
 
-def stamp(data: bytes, manifest: Manifest) -> bytes:
-    """Record which template and ttbgen made the document, and a hash of its content."""
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        content = hashlib.sha256(zf.read("word/document.xml")).hexdigest()
-    return set_custom_properties(data, {
-        "ttbgen.version": __version__, "ttbgen.template": manifest.name,
-        "ttbgen.template-version": manifest.version, "ttbgen.template-sha256": manifest.sha256,
-        CONTENT_HASH: content,
-    })
+def stamper(manifest: Manifest) -> Callable[[dict[str, bytes], dict[str, bytes]], dict[str, bytes]]:
+    """Return the step that records which template and ttbgen made a document, and a hash of its content."""
+
+    def stamp(template: dict[str, bytes], rendered: dict[str, bytes]) -> dict[str, bytes]:
+        content = hashlib.sha256(rendered["word/document.xml"]).hexdigest()
+        return custom_property_parts(template, {
+            "ttbgen.version": __version__, "ttbgen.template": manifest.name,
+            "ttbgen.template-version": manifest.version, "ttbgen.template-sha256": manifest.sha256,
+            CONTENT_HASH: content,
+        })
+
+    return stamp
 
 
 def output_name(spec: Path, template: str = "", index: int = 0) -> str:

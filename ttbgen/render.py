@@ -7,6 +7,7 @@ import io
 import os
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -107,10 +108,17 @@ class CompiledTemplate:
         _check_xml(self.path, name, xml)
         return xml.encode("utf-8")
 
-    def render(self, context: NoticeContext, info: DocumentInfo) -> bytes:
-        """Render a document to .docx bytes: same inputs, same bytes."""
+    def render(self, context: NoticeContext, info: DocumentInfo,
+               extra: Callable[[dict[str, bytes], dict[str, bytes]], dict[str, bytes]] | None = None) -> bytes:
+        """Render a document to .docx bytes in one zip write: same inputs, same bytes.
+
+        `extra(template_parts, rendered_parts)` may return more parts to add or replace (the custom
+        properties that record what made the document, which hash the rendered content).
+        """
         rendered = self.render_parts(context)
         rendered["docProps/core.xml"] = core_properties(info)
+        if extra is not None:
+            rendered.update(extra(dict(self.members), rendered))
         return write_zip(self.members, rendered)
 
 

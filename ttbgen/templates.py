@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -117,19 +116,13 @@ def _with_relationship(rels: bytes) -> bytes:
     return text.replace("</Relationships>", rel + "</Relationships>").encode("utf-8")
 
 
-def set_custom_properties(data: bytes, props: dict[str, str]) -> bytes:
-    """Return the .docx bytes with docProps/custom.xml set to these properties (order and times kept)."""
-    from ttbgen.render import write_zip
-
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        members = [(i.filename, zf.read(i)) for i in zf.infolist()]
-    parts = dict(members)
-    replaced = {
+def custom_property_parts(parts: dict[str, bytes], props: dict[str, str]) -> dict[str, bytes]:
+    """Return the package parts that set docProps/custom.xml to these properties (declared and related)."""
+    return {
         "[Content_Types].xml": _with_override(parts["[Content_Types].xml"]),
         "_rels/.rels": _with_relationship(parts["_rels/.rels"]),
         _CUSTOM: custom_properties_xml(props),
     }
-    return write_zip(members, replaced)
 
 
 def read_custom_properties(zf: zipfile.ZipFile) -> dict[str, str]:

@@ -45,3 +45,13 @@ def as_editor_sees(data: object) -> object:
     if isinstance(data, dt.date):
         return data.isoformat()
     return data
+
+
+def test_committed_schema_files_match_ttbgen_schema() -> None:
+    from click.testing import CliRunner
+
+    from ttbgen.cli import main
+
+    for name, args in (("spec.schema.json", ["schema"]), ("office.schema.json", ["schema", "--office"])):
+        printed = CliRunner().invoke(main, args).output
+        assert (ROOT / "docs" / name).read_text(encoding="utf-8") == printed, f"regenerate docs/{name}"

@@ -63,7 +63,8 @@ def read_source(path: Path, display: str | None = None) -> Source:
                 size=size, limit=MAX_BYTES), Mark(name, 1, 1))
         data = path.read_bytes()
     except OSError as exc:
-        raise SpecError(_("cannot read the file: {reason}").format(reason=exc.strerror or exc)) from None
+        raise SpecError(_("{name}: cannot read the file: {reason}").format(name=name, reason=exc.strerror or exc)) \
+            from None
     return Source(name, decode(name, data))
 
 

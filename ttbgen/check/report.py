@@ -68,8 +68,10 @@ def _text(report: Report) -> str:
     lines = [f.text_line() for f in report.findings]
     counts = report.counts()
     lines.append(_("{files} file(s) checked: {e} error(s), {w} warning(s), {i} info, {n} not evaluated").format(
-        files=len(report.files), e=counts["error"], w=counts["warning"], i=counts["info"],
+        files=len(report.files) - len(report.unusable), e=counts["error"], w=counts["warning"], i=counts["info"],
         n=counts["not-evaluated"]))
+    if report.unusable:
+        lines[-1] += _("; {n} file(s) could not be read").format(n=len(report.unusable))
     return "\n".join(lines)
 
 

@@ -250,14 +250,24 @@ TEXT_MATCHES = RenderRule("render-text-matches", "decree30.md §1 (font, Unicode
 RENDER_RULES = (A4, NATIONAL_ONE_LINE, MOTTO_ONE_LINE, PAGE_NUMBERS, SIGNATURE_NOT_ALONE, TEXT_MATCHES)
 
 
+def batches(docxs: list[Path]) -> list[list[Path]]:
+    """Group documents so that no two in a batch share a name (their PDFs would collide); usually one batch."""
+    groups: list[list[Path]] = []
+    for docx in docxs:
+        group = next((g for g in groups if all(d.stem != docx.stem for d in g)), None)
+        if group is None:
+            groups.append(group := [])
+        group.append(docx)
+    return groups
+
+
 def check_rendered(docxs: list[Path]) -> list[Finding]:
-    """Render documents in one LibreOffice call and run the rendered-page checks on each."""
+    """Render documents (one LibreOffice call per batch) and run the rendered-page checks on each."""
     find_tool(("pdftotext",))  # fail before the slow conversion when poppler is missing
-    with tempfile.TemporaryDirectory(prefix="ttbgen-render-") as tmp:
-        pdfs = convert_to_pdf(docxs, Path(tmp))
-        findings: list[Finding] = []
-        for docx, pdf in zip(docxs, pdfs, strict=True):
-            rendered = Rendered(docx, read_document(docx), read_pages(pdf))
-            for rule in RENDER_RULES:
-                findings.extend(rule.run(rendered))
+    findings: list[Finding] = []
+    for batch in batches(docxs):
+        with tempfile.TemporaryDirectory(prefix="ttbgen-render-") as tmp:
+            for docx, pdf in zip(batch, convert_to_pdf(batch, Path(tmp)), strict=True):
+                rendered = Rendered(docx, read_document(docx), read_pages(pdf))
+                findings += [f for rule in RENDER_RULES for f in rule.run(rendered)]
     return findings

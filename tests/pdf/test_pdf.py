@@ -130,3 +130,10 @@ def test_without_libreoffice_pdf_and_render_exit_2(tmp_path: Path, monkeypatch: 
         assert result.exit_code == 2, args
         assert "is not an executable program" in result.stderr and "libreoffice-writer-nogui" in result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_documents_with_the_same_name_are_rendered_in_separate_batches(tmp_path: Path) -> None:
+    from ttbgen.pdfcheck import batches
+
+    a, b, c = tmp_path / "x" / "n.docx", tmp_path / "y" / "n.docx", tmp_path / "x" / "m.docx"
+    assert batches([a, b, c]) == [[a, c], [b]]

@@ -243,7 +243,9 @@ def _is_authority(para: Para) -> bool:
 def _split_signature(lines: list[Para], comps: Components) -> None:
     """Split ô 7: authority lines, the title (last upper-case line), the name (last other line)."""
     names = [p for p in lines if not is_upper(p.text) and any(c.isalpha() for c in p.text)]
-    name = names[-1] if names else None
+    titles = [p for p in lines if not _is_authority(p)]
+    # A name in capitals ("A A", "LÊ VĂN B") is still the last line when a title line stands above it.
+    name = names[-1] if names else (titles[-1] if len(titles) >= 2 else None)
     upper = [p for p in lines if is_upper(p.text) and (name is None or lines.index(p) < lines.index(name))]
     comps.found[HO_TEN] = [name] if name else []
     comps.found[CHUC_VU] = upper[-1:]

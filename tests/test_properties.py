@@ -41,7 +41,7 @@ def words(max_size: int = 60) -> st.SearchStrategy[str]:
 
 
 # A person's name: capitalised words, sometimes very many of them.
-NAMES = st.lists(st.text(LETTERS, min_size=2, max_size=8).map(str.capitalize), min_size=2, max_size=40).map(" ".join)
+NAMES = st.lists(st.text(LETTERS, min_size=1, max_size=8).map(str.capitalize), min_size=2, max_size=40).map(" ".join)
 TITLES = st.lists(st.text(LETTERS, min_size=1, max_size=8), min_size=1, max_size=6).map(" ".join)
 DATES = st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31))
 

@@ -205,3 +205,29 @@ def test_strict_via_the_cli(in_tmp: Path) -> None:
     assert result.stderr == ("x.yaml:12:12: tasks.items[0].due: the deadline 2026-02 is before the meeting "
                              "(2026-03-02) [deadline-before-meeting]\n")
     assert not (in_tmp / "out").exists()
+
+
+def test_decimal_point_in_a_percentage(tmp_path: Path) -> None:
+    text = BASE + ("assessment: {paragraphs: ['Tỷ lệ hồ sơ trực tuyến đạt 61.25%, tăng 1.234 hồ sơ; "
+                   "mục 2.1. không đổi.']}\n")
+    spec = tmp_path / "x.yaml"
+    spec.write_text(text, encoding="utf-8")
+    notice = load_spec(spec, load_office, display="x.yaml")
+    found = [w.render() for w in warnings_for(notice) if w.rule == "decimal-point"]
+    assert found == ["x.yaml:19:27: assessment.paragraphs[0]: warning: '61.25%': Vietnamese writes a decimal comma, "
+                     "61,25% [decimal-point]"]
+    clean = BASE + "assessment: {paragraphs: ['Tỷ lệ đạt 61,2%; tăng 1.234 hồ sơ; Quyết định số 12.2024.']}\n"
+    spec.write_text(clean, encoding="utf-8")
+    assert not [w for w in warnings_for(load_spec(spec, load_office)) if w.rule == "decimal-point"]
+
+
+def test_roman_section_numbers(tmp_path: Path) -> None:
+    from ttbgen.derive import body_blocks
+
+    spec = tmp_path / "x.yaml"
+    spec.write_text(BASE + "headings: roman\nassessment: {heading: Những kết quả đạt được, paragraphs: [Tốt.]}\n",
+                    encoding="utf-8")
+    blocks = body_blocks(load_spec(spec, load_office))
+    heads = [(b["number"], b["text"]) for b in blocks if b["kind"] == "heading"]
+    assert heads == [("I. ", "NHỮNG KẾT QUẢ ĐẠT ĐƯỢC"), ("II. ", "NHIỆM VỤ THỜI GIAN TỚI")]
+    assert [b["number"] for b in blocks if b["kind"] == "point"] == ["a) ", "b) "]

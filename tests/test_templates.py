@@ -222,3 +222,13 @@ def test_house_style_narrows_and_refuses_wider_ranges(tmp_path: Path) -> None:
     with pytest.raises(TtbgenError) as info:
         Builder(tmp_path / "out").build(write_spec(tmp_path, "wide"))
     assert "body" in info.value.render() and "wider" in info.value.render()
+
+
+def test_invitation_without_invitees_is_located(tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, template="[thong-bao-ket-luan, giay-moi]")
+    spec.write_text(spec.read_text(encoding="utf-8").replace("  attendees: [lãnh đạo Sở Tài chính]\n", ""),
+                    encoding="utf-8")
+    with pytest.raises(SpecError) as info:
+        Builder(tmp_path / "out").build(spec)
+    assert info.value.render() == (
+        f"{spec}:2:11: invitation.invitees: invitation.invitees is needed for a Giấy mời (who is invited)")

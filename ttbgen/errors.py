@@ -59,9 +59,4 @@ class DocxError(TtbgenError):
     """A .docx that cannot be read (missing, not a zip, corrupt, hostile)."""
 
 
-def located(message: str, mark: Mark | None, path: str) -> SpecError:
-    """Build a SpecError; a shorthand for the many call sites in the loader."""
-    return SpecError(message, mark, path)
-
-
-__all__ = ["DocxError", "Mark", "OutputError", "SpecError", "TemplateError", "TtbgenError", "_", "located"]
+__all__ = ["DocxError", "Mark", "OutputError", "SpecError", "TemplateError", "TtbgenError", "_"]

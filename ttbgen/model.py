@@ -172,6 +172,7 @@ class Notice:
     proposals: Section | None = None
     sections: tuple[Section, ...] = ()
     order: tuple[str, ...] = ("assessment", "tasks", "proposals", "sections")
+    headings: str = "arabic"  # section numbers: arabic (1., 2.) or roman (I., II., in capitals)
     closing: str | None = None
     templates: tuple[TemplateRef, ...] = (TemplateRef("thong-bao-ket-luan"),)
     invitation: Invitation = Invitation()

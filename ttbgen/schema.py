@@ -38,6 +38,8 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "sections": Field("list:section", "Further numbered sections."),
         "order": Field("list:enum:assessment|tasks|proposals|sections",
                        "Order of the parts (default: assessment, tasks, proposals, sections)."),
+        "headings": Field("enum:arabic|roman", "Section numbers: arabic 1. 2. (default), or roman I. II. with the "
+                          "headings in capitals, for long notices."),
         "closing": Field("str", "Closing sentence; \"\" for none (./. then ends the last paragraph)."),
         "recipients": Field("list:recipient", "Nơi nhận lines; a mapping `Group: [lines]` nests one level."),
         "archive": Field("archive", "Lưu line units, e.g. \"VT, KT\"; or {units, under: Group}."),

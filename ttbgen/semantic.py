@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ttbgen.errors import Mark, SpecError
 from ttbgen.i18n import _
 from ttbgen.model import Bullet, Item, Notice, PartialDate, Section
+from ttbgen.vn import decimal
 
 # Districts (huyện, quận, thị xã) ended and 34 provinces began on this day (decree30.md §10).
 REORGANISED = dt.date(2025, 7, 1)
@@ -360,9 +361,23 @@ def mixed_tone_marks(notice: Notice) -> Iterator[SpecWarning]:
                                                            word=spelling, other=majority[0][0], n=len(majority)))
 
 
+# A percentage written with a decimal point, 61.2% (English style); Vietnamese writes 61,2%. Only before %,
+# where the dot cannot be the thousands separator of Vietnamese (1.234) or a numbering (2.1.).
+_POINT_PERCENT = re.compile(r"(?<![\d.,])(\d{1,3})\.(\d{1,2})\s?%")
+
+
+def decimal_point(notice: Notice) -> Iterator[SpecWarning]:
+    """decimal-point: a percentage with a decimal point (61.2%) instead of the Vietnamese comma (61,2%)."""
+    for path, text in spec_texts(notice):
+        for match in _POINT_PERCENT.finditer(text):
+            value = f"{match[1]}.{match[2]}"
+            yield warn(notice, path, "decimal-point", _("'{found}': Vietnamese writes a decimal comma, {fixed}%")
+                       .format(found=match[0], fixed=decimal(value, len(match[2]))))
+
+
 CHECKS: list[Callable[[Notice], Iterator[SpecWarning]]] = [
     deadline_before_meeting, deadline_far, meeting_after_issue, lead_not_recipient, district_names,
-    province_not_current, mixed_tone_marks,
+    province_not_current, mixed_tone_marks, decimal_point,
 ]
 
 

@@ -329,6 +329,19 @@ def item(reader: Reader, node: yaml.Node, path: str) -> Item:
     return result
 
 
+def choice(*words: str) -> Callable[[Reader, yaml.Node, str], str]:
+    """Make a converter that accepts one of a few words."""
+
+    def convert(reader: Reader, node: yaml.Node, path: str) -> str:
+        value = reader.scalar(node, path).strip()
+        if value not in words:
+            raise reader.error(_("expected one of {words}, got '{value}'").format(
+                words=", ".join(words), value=value), node, path)
+        return value
+
+    return convert
+
+
 def numbering(reader: Reader, node: yaml.Node, path: str) -> str:
     """Convert a numbering style."""
     value = reader.scalar(node, path).strip()
@@ -498,6 +511,7 @@ def build_notice(f: Fields, office: Office) -> Notice:
         opening=f.get("opening", texts, ()), assessment=f.get("assessment", section, None),
         tasks=f.get("tasks", section, None), proposals=f.get("proposals", proposals, None),
         sections=f.get("sections", listed(section), ()), order=f.get("order", order, PARTS),
+        headings=f.get("headings", choice("arabic", "roman"), "arabic"),
         closing=closing(f), templates=f.get("template", template_refs, default_templates),
         invitation=f.get("invitation", invitation, Invitation()), marks=f.reader.marks,
     )

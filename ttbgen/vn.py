@@ -57,17 +57,6 @@ def short_date(date: dt.date) -> str:
     return f"{pad_day(date.day)}/{pad_month(date.month)}/{date.year}"
 
 
-def month_year(date: PartialDate) -> str:
-    """Return a body month `tháng 9/2022` or year `năm 2022` for a partial deadline."""
-    if date.month is None:
-        return f"năm {date.year}"
-    if date.day is None:
-        return f"tháng {pad_month(date.month)}/{date.year}"
-    full = date.as_date()
-    assert full is not None
-    return short_date(full)
-
-
 def format_number(number: str) -> str:
     """Return the document number as Decree 30 writes it: below 10 with a leading zero (§4)."""
     return f"{int(number):02d}"
@@ -116,6 +105,3 @@ def end_content(text: str) -> str:
     return text + "./."
 
 
-def upper(text: str) -> str:
-    """Upper-case Vietnamese text (Python handles đ→Đ, ư→Ư and every tone mark)."""
-    return nfc(text).upper()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 from ttbgen.errors import TtbgenError
@@ -21,7 +24,7 @@ class PdfError(TtbgenError):
     """LibreOffice or poppler is missing, or failed on a document."""
 
 
-def find_tool(names: tuple[str, ...], env: str | None = None) -> str:
+def find_tool(names: tuple[str, ...], env: str | None = None, label: str = "") -> str:
     """Return the path of an external program, or a PdfError that says how to install it."""
     override = os.environ.get(env, "") if env else ""
     if override:
@@ -34,41 +37,65 @@ def find_tool(names: tuple[str, ...], env: str | None = None) -> str:
         if found:
             return found
     raise PdfError(_("{tool} is not installed, so PDF output and --render checks are not available; install it "
-                     "with: {hint}").format(tool=names[0], hint=INSTALL_HINT))
+                     "with: {hint}").format(tool=label or names[0], hint=INSTALL_HINT))
 
 
 def soffice() -> str:
     """Return the LibreOffice program."""
-    return find_tool(("soffice", "libreoffice"), ENV_SOFFICE)
+    return find_tool(("soffice", "libreoffice"), ENV_SOFFICE, "LibreOffice (soffice)")
 
 
 def _check_names(docxs: list[Path]) -> None:
-    """Refuse two documents with the same name in one batch (their PDFs would overwrite each other)."""
+    """Refuse missing files, non-.docx files, and two documents with the same name in one batch."""
     seen: dict[str, Path] = {}
     for docx in docxs:
         if not docx.is_file():
             raise PdfError(_("{path}: no such file").format(path=docx))
+        # LibreOffice converts any file it can read as text, so a broken .docx would become a PDF of
+        # its raw bytes; a .docx is a zip archive.
+        if not zipfile.is_zipfile(docx):
+            raise PdfError(_("{path}: not a .docx (not a zip archive)").format(path=docx))
         if docx.stem in seen:
             raise PdfError(_("{a} and {b} would both become {name}.pdf; convert them separately").format(
                 a=seen[docx.stem], b=docx, name=docx.stem))
         seen[docx.stem] = docx
 
 
-def _run_soffice(docxs: list[Path], outdir: Path, profile: Path) -> None:
-    """Run one headless conversion of every document; a hang or crash is a PdfError."""
+def _run_soffice(docxs: list[Path], outdir: Path, profile: Path) -> str:
+    """Run one headless conversion of every document and return its messages; a hang or crash is a PdfError."""
     command = [soffice(), "--headless", "--norestore", "--nolockcheck", f"-env:UserInstallation={profile.as_uri()}",
                "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docxs)]
     timeout = BASE_TIMEOUT + PER_DOCUMENT * len(docxs)
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired:
-        raise PdfError(_("LibreOffice did not finish converting {n} document(s) in {s} s").format(
-            n=len(docxs), s=timeout)) from None
+        # A session of its own: soffice is a script whose oosplash starts soffice.bin, and a timeout
+        # must kill that whole group, not leave soffice.bin running on a deleted profile.
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   start_new_session=True)
     except OSError as exc:
         raise PdfError(_("cannot run LibreOffice: {reason}").format(reason=exc)) from None
-    if result.returncode != 0:
+    try:
+        _out, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(process)
+        raise PdfError(_("LibreOffice did not finish converting {n} document(s) in {s} s").format(
+            n=len(docxs), s=timeout)) from None
+    if process.returncode != 0:
         raise PdfError(_("LibreOffice failed (exit {code}): {err}").format(
-            code=result.returncode, err=result.stderr.strip()[:300]))
+            code=process.returncode, err=_messages(err)))
+    return err
+
+
+def _messages(err: str) -> str:
+    """Return soffice's own messages, without the javaldx warning it prints on machines without Java."""
+    lines = [line.strip() for line in err.splitlines() if line.strip() and "javaldx" not in line]
+    return "; ".join(lines)[:300] or _("no message")
+
+
+def _kill_group(process: subprocess.Popen[str]) -> None:
+    """Kill soffice and every process it started, and reap it."""
+    with contextlib.suppress(ProcessLookupError):  # it may have finished on its own meanwhile
+        os.killpg(process.pid, signal.SIGKILL)
+    process.communicate()
 
 
 def _is_pdf(path: Path) -> bool:
@@ -91,10 +118,11 @@ def convert_to_pdf(docxs: list[Path], outdir: Path | None = None) -> list[Path]:
     _check_names(docxs)
     with tempfile.TemporaryDirectory(prefix="ttbgen-pdf-") as tmp:
         work = Path(tmp)
-        _run_soffice(docxs, work / "out", work / "profile")
+        err = _run_soffice(docxs, work / "out", work / "profile")
         missing = [d for d in docxs if not _is_pdf(work / "out" / f"{d.stem}.pdf")]
         if missing:
-            raise PdfError(_("LibreOffice could not convert: {files}").format(files=", ".join(map(str, missing))))
+            raise PdfError(_("LibreOffice could not convert {files} ({reason})").format(
+                files=", ".join(map(str, missing)), reason=_messages(err)))
         return [_place(work / "out" / f"{d.stem}.pdf", (outdir or d.parent) / f"{d.stem}.pdf") for d in docxs]
 
 

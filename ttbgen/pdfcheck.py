@@ -6,13 +6,12 @@ has an id, the decree30.md clause it enforces, and a docstring with a passing an
 
 from __future__ import annotations
 
-import re
 import subprocess
 import tempfile
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from lxml import etree
@@ -22,7 +21,7 @@ from ttbgen.check.docmodel import Document
 from ttbgen.check.findings import Finding, Level, Location
 from ttbgen.check.reader import read_document
 from ttbgen.i18n import _
-from ttbgen.pdf import PdfError, convert_to_pdf, find_tool
+from ttbgen.pdf import PdfError, convert_to_pdf, find_tool, soffice
 
 A4_PT = (595.3, 841.9)
 PAGE_TOLERANCE = 2.0  # pt
@@ -67,6 +66,10 @@ class Rendered:
         """Return the top margin in points (the header with the page number sits in it)."""
         return self.doc.sections[0].top / 20 if self.doc.sections else 56.7
 
+    def body_bottom(self, page: Page) -> float:
+        """Return where the bottom margin begins, in points from the top (a footer sits below it)."""
+        return page.height - (self.doc.sections[0].bottom / 20 if self.doc.sections else 56.7)
+
     def text_centre(self, page: Page) -> float:
         """Return the horizontal centre of the text area in points."""
         if not self.doc.sections:
@@ -79,7 +82,7 @@ def read_pages(pdf: Path) -> list[Page]:
     """Read the words and page sizes of a PDF with `pdftotext -bbox`."""
     tool = find_tool(("pdftotext",))
     try:
-        result = subprocess.run([tool, "-bbox", str(pdf), "-"], capture_output=True, timeout=60, check=True)
+        result = subprocess.run([tool, "-bbox", "-raw", str(pdf), "-"], capture_output=True, timeout=60, check=True)
     except (subprocess.SubprocessError, OSError) as exc:
         raise PdfError(_("{pdf}: pdftotext failed: {reason}").format(pdf=pdf, reason=exc)) from None
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -157,6 +160,11 @@ def _numbers_in_top_margin(r: Rendered, page: Page) -> list[Word]:
     return [w for w in page.words if w.y1 <= r.top_margin + 2 and w.text.isdigit()]
 
 
+def _numbers_in_bottom_margin(r: Rendered, page: Page) -> list[Word]:
+    """Return the number-only words in a page's bottom margin (a footer page number)."""
+    return [w for w in page.words if w.y0 >= r.body_bottom(page) - 2 and w.text.isdigit()]
+
+
 def check_page_numbers(r: Rendered) -> Iterator[Finding]:
     """Page numbers: none on page 1; from page 2, the page's number centred in the top margin.
 
@@ -166,9 +174,10 @@ def check_page_numbers(r: Rendered) -> Iterator[Finding]:
     for page in r.pages:
         numbers = _numbers_in_top_margin(r, page)
         if page.number == 1:
-            if numbers:
+            shown = numbers or _numbers_in_bottom_margin(r, page)
+            if shown:
                 yield finding(r, PAGE_NUMBERS, _("page 1 shows a page number; Decree 30 numbers pages from 2"), 1,
-                              numbers[0].text)
+                              shown[0].text)
             continue
         mine = [w for w in numbers if w.text == str(page.number)]
         if not mine:
@@ -182,20 +191,45 @@ def check_page_numbers(r: Rendered) -> Iterator[Finding]:
                           page.number, mine[0].text)
 
 
+def _body_words(r: Rendered, page: Page) -> list[Word]:
+    """Return a page's words between the top and bottom margins (headers and footers left out)."""
+    # By the middle of the box: a line's box starts a little above the margin it is laid out from.
+    return [w for w in page.words if r.top_margin < (w.y0 + w.y1) / 2 < r.body_bottom(page)]
+
+
+def _signature_block(r: Rendered) -> set[str]:
+    """Return the folded words of the table that holds "Nơi nhận:" (the ô 9b / ô 7 signature table)."""
+    tables = {p.cell.table for p in r.doc.paras if p.cell is not None and loose(p.text) == "noi nhan"}
+    return {loose(w) for p in r.doc.paras if p.cell is not None and p.cell.table in tables
+            for w in p.text.split()} - {""}
+
+
+def _leftovers(r: Rendered, after: int) -> Iterator[Finding]:
+    """Flag pages after the Nơi nhận page that hold nothing but the rest of the signature table."""
+    block = _signature_block(r)
+    for page in r.pages[after:]:
+        shown = {loose(w.text) for w in _body_words(r, page)} - {""}
+        if shown and shown <= block:
+            yield finding(r, SIGNATURE_NOT_ALONE, _("the signature block continues alone on page {n}, without "
+                                                    "body text").format(n=page.number), page.number)
+
+
 def check_signature_not_alone(r: Rendered) -> Iterator[Finding]:
     """The Nơi nhận and signature block never stand alone on a page without body text.
 
     Passes: the last paragraphs of the content above "Nơi nhận:" on the last page. Fails: a page that starts
-    with "Nơi nhận:" → "the Nơi nhận and signature block stand alone on page 3".
+    with "Nơi nhận:" → "the Nơi nhận and signature block stand alone on page 3"; a signature table split so
+    that the signer's name falls on the next page → "the signature block continues alone on page 3".
     """
     for page in r.pages:
         label = find_phrase(page.words, "Nơi nhận:")
         if label is None:
             continue
-        above = [w for w in page.words if w.y1 <= label[0].y0 + 1 and w.y0 > r.top_margin]
+        above = [w for w in _body_words(r, page) if w.y1 <= label[0].y0 + 1]
         if not above and page.number > 1:
             yield finding(r, SIGNATURE_NOT_ALONE, _("the Nơi nhận and signature block stand alone on page {n}, "
                                                     "without body text").format(n=page.number), page.number)
+        yield from _leftovers(r, page.number)
         return
     yield finding(r, SIGNATURE_NOT_ALONE, _("no \"Nơi nhận:\" found in the PDF"), level=Level.NOT_EVALUATED)
 
@@ -205,24 +239,36 @@ def _words(text: str) -> list[str]:
     return unicodedata.normalize("NFC", text).replace("-", " ").split()
 
 
+def _shown_words(r: Rendered) -> list[tuple[str, int]]:
+    """Return the body words of the PDF in reading order, each with its page (headers and footers left out)."""
+    return [(part, page.number) for page in r.pages for w in _body_words(r, page) for part in _words(w.text)]
+
+
+def _differences(r: Rendered) -> list[tuple[int, str]]:
+    """Return (page, description) of each place where the PDF's words differ from the document's, in order."""
+    expected = [w for p in r.doc.paras for w in _words(p.text)]
+    shown = _shown_words(r)
+    matcher = SequenceMatcher(None, expected, [w for w, _page in shown], autojunk=False)
+    out = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        page = shown[min(j1, len(shown) - 1)][1] if shown else 1
+        out.append((page, _("page {n}: document \"{doc}\", PDF \"{pdf}\"").format(
+            n=page, doc=" ".join(expected[i1:i2][:6]), pdf=" ".join(w for w, _p in shown[j1:j2][:6]))))
+    return out
+
+
 def check_text_matches(r: Rendered) -> Iterator[Finding]:
-    """The PDF shows every word of the document and no other (page numbers aside).
+    """The PDF shows the document's words in the document's order, and no others (headers and footers aside).
 
     Passes: a document rendered with fonts that have every Vietnamese letter. Fails: a font without "ơ"
-    shows another glyph → "missing from the PDF: Sơn".
+    shows another glyph → 'page 1: document "Sơn", PDF "S?n"'; a word lost → 'document "NAM", PDF ""'.
     """
-    expected = Counter(w for p in r.doc.paras for w in _words(p.text))
-    shown = Counter(part for page in r.pages for w in page.words
-                    if not (w.y1 <= r.top_margin + 2 and re.fullmatch(r"\d+", w.text)) for part in _words(w.text))
-    missing, extra = expected - shown, shown - expected
-    if missing or extra:
-        details = []
-        if missing:
-            details.append(_("missing from the PDF: {words}").format(words=" ".join(list(missing)[:8])))
-        if extra:
-            details.append(_("only in the PDF: {words}").format(words=" ".join(list(extra)[:8])))
-        yield finding(r, TEXT_MATCHES, _("the PDF's text differs from the document's: {details}").format(
-            details="; ".join(details)))
+    differences = _differences(r)
+    if differences:
+        yield finding(r, TEXT_MATCHES, _("the PDF's text differs from the document's in {n} place(s): {first}").format(
+            n=len(differences), first="; ".join(text for _page, text in differences[:3])), differences[0][0])
 
 
 @dataclass(frozen=True)
@@ -263,7 +309,8 @@ def batches(docxs: list[Path]) -> list[list[Path]]:
 
 def check_rendered(docxs: list[Path]) -> list[Finding]:
     """Render documents (one LibreOffice call per batch) and run the rendered-page checks on each."""
-    find_tool(("pdftotext",))  # fail before the slow conversion when poppler is missing
+    soffice()  # fail before the slow conversion when LibreOffice or poppler is missing
+    find_tool(("pdftotext",))
     findings: list[Finding] = []
     for batch in batches(docxs):
         with tempfile.TemporaryDirectory(prefix="ttbgen-render-") as tmp:

@@ -27,7 +27,7 @@ BODY = (
     "và hoàn thành kế hoạch được giao trong năm."
 )
 RECIPIENTS = ["- Chủ tịch, các PCT UBND tỉnh;", "- Các sở, ban, ngành tỉnh;", "- Lưu: VT, KT."]
-SIGNATURE = ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "", "", "", "Vũ Quang Khánh"]
+SIGNER = (["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"], "Vũ Quang Khánh")
 
 
 def build_notice(
@@ -36,10 +36,15 @@ def build_notice(
     right_column_cm: float = 10.0,
     number_on_page_1: bool = False,
     signature_alone: bool = False,
+    signature_gap: int = 3,
     paragraphs: int = 9,
     page_size_mm: tuple[float, float] = (210, 297),
 ) -> Path:
-    """Write a two-page notice to `path`; each keyword breaks one rendered-page rule."""
+    """Write a two-page notice to `path`; each keyword breaks one rendered-page rule.
+
+    `signature_gap` is the number of blank lines left for the signature: 40 makes the signature table's
+    row taller than what is left of page 2, so LibreOffice splits it and the name falls alone on page 3.
+    """
     doc = Document()
     _page_setup(doc, page_size_mm, different_first_page=not number_on_page_1)
     _default_font(doc)
@@ -50,7 +55,7 @@ def build_notice(
     _body_paragraph(doc, "Văn phòng Ủy ban nhân dân tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.")
     if signature_alone:
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    _signature_table(doc)
+    _signature_table(doc, signature_gap)
     doc.save(str(path))
     return path
 
@@ -158,11 +163,12 @@ def _body_paragraph(doc: Any, text: str) -> None:
     paragraph.paragraph_format.first_line_indent = Cm(1)
 
 
-def _signature_table(doc: Any) -> None:
+def _signature_table(doc: Any, gap: int) -> None:
     """The ô 9b / ô 7 signature table: Nơi nhận on the left, the signer on the right."""
     table = _two_columns(doc, 6.0, 10.0)
     left, right = table.rows[0].cells
     _cell_lines(left, [("Nơi nhận:", 12, True, True)] + [(line, 11, False, False) for line in RECIPIENTS])
     for paragraph in left.paragraphs:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    _cell_lines(right, [(line, 14, True, False) for line in SIGNATURE])
+    authority, name = SIGNER
+    _cell_lines(right, [(line, 14, True, False) for line in [*authority, *[""] * gap, name]])

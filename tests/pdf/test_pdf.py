@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -21,6 +22,7 @@ BROKEN = {
     "numbered": {"number_on_page_1": True},
     "alone": {"signature_alone": True},
     "letter": {"page_size_mm": (215.9, 279.4)},
+    "split": {"signature_gap": 40},
 }
 
 
@@ -61,6 +63,7 @@ def test_a_good_hand_made_notice_passes(rendered: dict[str, list[Finding]]) -> N
     ("narrow", "render-national-one-line", "the Quốc hiệu wraps onto two lines: its column is too narrow"),
     ("numbered", "render-page-numbers", "page 1 shows a page number; Decree 30 numbers pages from 2"),
     ("alone", "render-signature-not-alone", "the Nơi nhận and signature block stand alone on page 3, without body"),
+    ("split", "render-signature-not-alone", "the signature block continues alone on page 3, without body text"),
     ("letter", "render-a4", "page 1 is 215.9 × 279.4 mm, not A4 (210 × 297 mm)"),
 ])
 def test_broken_documents_fail_their_check(rendered: dict[str, list[Finding]], name: str, rule: str,
@@ -84,7 +87,8 @@ def test_text_check_sees_a_lost_word(tmp_path: Path) -> None:
     dropped = [w for w in first.words if w.text != "NAM"]  # as if a font had no glyphs for a word
     broken = [replace(first, words=dropped), *pages[1:]]
     found = list(check_text_matches(Rendered(doc, read_document(doc), broken)))
-    assert found and "missing from the PDF: NAM" in found[0].message
+    assert found and 'page 1: document "NAM", PDF ""' in found[0].message
+    assert found[0].location.page == 1
 
 
 @needs_office
@@ -137,3 +141,78 @@ def test_documents_with_the_same_name_are_rendered_in_separate_batches(tmp_path:
 
     a, b, c = tmp_path / "x" / "n.docx", tmp_path / "y" / "n.docx", tmp_path / "x" / "m.docx"
     assert batches([a, b, c]) == [[a, c], [b]]
+
+
+def fake_soffice(folder: Path, body: str) -> Path:
+    """Write a stand-in for soffice: a shell script with the given body."""
+    script = folder / "fake-soffice"
+    script.write_text(f"#!/bin/sh\n{body}\n")
+    script.chmod(0o755)
+    return script
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ("exit 0", "LibreOffice could not convert"),  # what soffice does when it cannot load a file
+    ("echo boom >&2; exit 3", "LibreOffice failed (exit 3): boom"),
+])
+def test_a_failed_conversion_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str,
+                                              message: str) -> None:
+    from ttbgen.pdf import PdfError, convert_to_pdf
+
+    monkeypatch.setenv("TTBGEN_SOFFICE", str(fake_soffice(tmp_path, body)))
+    doc = build_notice(tmp_path / "n.docx")
+    with pytest.raises(PdfError, match=re.escape(message)):
+        convert_to_pdf([doc], tmp_path / "pdf")
+    assert not (tmp_path / "pdf" / "n.pdf").exists()
+
+
+def _gone(pid: int) -> bool:
+    """Tell whether a process has ended (a zombie waiting for its parent counts as ended)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
+    except (FileNotFoundError, IndexError):
+        return True
+
+
+def test_a_hung_libreoffice_is_killed_with_its_children(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from ttbgen import pdf
+    from ttbgen.pdf import PdfError, convert_to_pdf
+
+    # Like soffice, the script starts a child (soffice.bin) and waits for it.
+    pids = tmp_path / "pids"
+    script = fake_soffice(tmp_path, f"sleep 300 & echo $! > {pids}; wait")
+    monkeypatch.setenv("TTBGEN_SOFFICE", str(script))
+    monkeypatch.setattr(pdf, "BASE_TIMEOUT", 1)
+    monkeypatch.setattr(pdf, "PER_DOCUMENT", 0)
+    with pytest.raises(PdfError, match="did not finish converting 1 document"):
+        convert_to_pdf([build_notice(tmp_path / "n.docx")], tmp_path)
+    child = int(pids.read_text())
+    deadline = time.monotonic() + 5
+    while not _gone(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(child)
+
+
+def test_a_file_that_is_not_a_docx_is_refused_before_libreoffice(tmp_path: Path) -> None:
+    from ttbgen.pdf import PdfError, convert_to_pdf
+
+    # LibreOffice would happily turn it into a PDF of its bytes, read as plain text.
+    (tmp_path / "n.docx").write_text("not a zip")
+    with pytest.raises(PdfError, match=r"n.docx: not a .docx \(not a zip archive\)"):
+        convert_to_pdf([tmp_path / "n.docx"], tmp_path)
+
+
+@needs_office
+def test_libreoffice_exits_0_on_a_file_it_cannot_load_and_ttbgen_sees_it(tmp_path: Path) -> None:
+    import zipfile
+
+    from ttbgen.pdf import PdfError, convert_to_pdf
+
+    hollow = tmp_path / "hollow.docx"
+    with zipfile.ZipFile(hollow, "w") as archive:
+        archive.writestr("hello.txt", "no word/document.xml here")
+    cannot_load = r"LibreOffice could not convert .*hollow\.docx \(Error: source file could not be loaded\)"
+    with pytest.raises(PdfError, match=cannot_load):
+        convert_to_pdf([hollow], tmp_path / "pdf")

@@ -208,14 +208,16 @@ def edited_since_built(path: Path) -> bool:
 def write_output(outdir: Path, rendered: Rendered, force: bool) -> Built:
     """Write a document atomically; never silently replace one that someone edited."""
     target, data, spec, warnings = outdir / rendered.name, rendered.data, rendered.spec, rendered.warnings
+    edited = False
     if target.exists():
         if target.read_bytes() == data:
             return Built(spec, target, written=False, office=rendered.notice.office, warnings=warnings)
-        if edited_since_built(target) and not force:
+        edited = edited_since_built(target)
+        if edited and not force:
             raise OutputError(_("{target}: the document was changed after ttbgen wrote it (edited in Word?); "
                                 "not overwriting it. Rename it, or rebuild with --force (a backup is kept)")
                               .format(target=target))
-    backup = backup_of(target) if target.exists() and force and edited_since_built(target) else None
+    backup = backup_of(target) if edited else None
     atomic_write(target, data)
     return Built(spec, target, written=True, office=rendered.notice.office, backup=backup, warnings=warnings)
 

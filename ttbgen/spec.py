@@ -113,11 +113,6 @@ def text(reader: Reader, node: yaml.Node, path: str) -> str:
     return value
 
 
-def raw_text(reader: Reader, node: yaml.Node, path: str) -> str:
-    """Convert text that may be empty on purpose (a quoted "")."""
-    return text(reader, node, path)
-
-
 def texts(reader: Reader, node: yaml.Node, path: str) -> tuple[str, ...]:
     """Convert one text or a list of texts."""
     if isinstance(node, yaml.ScalarNode):
@@ -132,7 +127,7 @@ def units(reader: Reader, node: yaml.Node, path: str) -> tuple[str, ...]:
     names = texts(reader, node, path)
     for i, name in enumerate(names):
         if not name:
-            where = reader_items(node)[i] if isinstance(node, yaml.SequenceNode) else node
+            where = node.value[i] if isinstance(node, yaml.SequenceNode) else node
             raise reader.error(_("a unit name is empty; write the unit, or remove the line"), where,
                                f"{path}[{i}]" if isinstance(node, yaml.SequenceNode) else path)
     return names
@@ -283,7 +278,7 @@ def person(reader: Reader, node: yaml.Node, path: str) -> Person:
     """Convert the chair."""
     f = Fields(reader, node, path, "chair")
     return Person(title=f.get("title", text, ""), name=f.get("name", text, ""),
-                  honorific=f.get("honorific", raw_text, "đồng chí"))
+                  honorific=f.get("honorific", text, "đồng chí"))
 
 
 def meeting(reader: Reader, node: yaml.Node, path: str) -> Meeting:
@@ -458,15 +453,11 @@ def order(reader: Reader, node: yaml.Node, path: str) -> tuple[str, ...]:
     names = texts(reader, node, path)
     for i, name in enumerate(names):
         if name not in PARTS:
-            item_node = reader_items(node)[i] if isinstance(node, yaml.SequenceNode) else node
+            item_node = node.value[i] if isinstance(node, yaml.SequenceNode) else node
             raise reader.error(_("unknown part '{name}'; the parts are {parts}").format(
                 name=name, parts=", ".join(PARTS)), item_node, f"{path}[{i}]")
     return names
 
-
-def reader_items(node: yaml.SequenceNode) -> list[yaml.Node]:
-    """Return the item nodes of a sequence."""
-    return list(node.value)
 
 
 def load_spec(path: Path, offices: Callable[[str, Path], Office], display: str | None = None) -> Notice:

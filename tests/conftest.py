@@ -9,6 +9,11 @@ from pathlib import Path
 import pytest
 from paths import spec_files
 
+# The suite must not depend on the machine it runs on: no user config file, no template folders from the
+# environment (issue 10). Set at import time so session fixtures see it too.
+os.environ.pop("TTBGEN_TEMPLATE_PATH", None)
+os.environ["XDG_CONFIG_HOME"] = str(Path(__file__).parent / "no-user-config")
+
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:

@@ -6,6 +6,7 @@ import codecs
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -84,15 +85,54 @@ def compose(source: Source) -> yaml.Node | None:
 def _prescan(source: Source) -> None:
     """Refuse, before composing, what could blow up: anchors and aliases (a small file expanding into
     billions of nodes) and deep nesting (the C composer recurses, and crashes past some thousands of levels)."""
-    depth = 0
-    for event in yaml.parse(source.text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise SpecError(_("anchors and aliases (&, *) are not supported; write the value out"),
-                            _event_mark(source, event))
-        depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
-        if depth > MAX_DEPTH:
-            raise SpecError(_("lists and mappings are nested more than {limit} levels deep here; a spec never needs "
-                              "that many").format(limit=MAX_DEPTH), _event_mark(source, event))
+    depth, where = 0, 0
+    try:
+        for event in yaml.parse(source.text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise SpecError(_("anchors and aliases (&, *) are not supported; write the value out"),
+                                _event_mark(source, event))
+            depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
+            if depth > MAX_DEPTH:
+                raise _too_deep(source, _index(event.start_mark))
+            where = _index(event.end_mark)
+    except yaml.YAMLError:
+        # libyaml reads a flow collection ahead before it yields its events, and may give up with a nesting
+        # limit of its own first (PyYAML 6.0.4 stops at about 1,000); find our limit's place in the text.
+        index = _flow_overflow(source.text, where, MAX_DEPTH - depth)
+        if index is not None:
+            raise _too_deep(source, index) from None
+        raise
+
+
+def _index(mark: Any) -> int:
+    """Return a parser mark's index in the text (0 when libyaml gives none)."""
+    return mark.index if mark is not None else 0
+
+
+def _too_deep(source: Source, index: int) -> SpecError:
+    """The located error for a spec nested deeper than MAX_DEPTH at a text index."""
+    line = source.text.count("\n", 0, index) + 1
+    column = index - source.text.rfind("\n", 0, index)
+    return SpecError(_("lists and mappings are nested more than {limit} levels deep here; a spec never needs "
+                       "that many").format(limit=MAX_DEPTH), Mark(source.name, line, column))
+
+
+def _flow_overflow(text: str, start: int, room: int) -> int | None:
+    """Return the index of the first '[' or '{' after start that nests more than room levels, if any."""
+    depth, quote = 0, ""
+    for index in range(start, len(text)):
+        char = text[index]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > room:
+                return index
+        elif char in "]}":
+            depth -= 1
+    return None
 
 
 def _event_mark(source: Source, event: yaml.Event) -> Mark | None:

@@ -32,9 +32,9 @@ def median_ms(action: Callable[[], object], rounds: int) -> float:
 
 def main() -> None:
     """Measure and print."""
-    from ttbgen.build import Builder
-    from ttbgen.derive import build_context
-    from ttbgen.render import render_with_docxtpl
+    from ttbgen.build.pipeline import Builder
+    from ttbgen.compose.derive import build_context
+    from ttbgen.render.engine import render_with_docxtpl
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--rounds", type=int, default=20)

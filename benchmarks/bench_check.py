@@ -36,7 +36,7 @@ def cli_command() -> list[str]:
     exe = shutil.which("ttbgen")
     if exe and subprocess.run([exe, "check", "--help"], capture_output=True).returncode == 0:
         return [exe, "check"]
-    return [sys.executable, "-m", "ttbgen.check.command"]
+    return [sys.executable, "-m", "ttbgen.cli.check"]
 
 
 def per_call(path: Path, rounds: int = 10) -> float:

@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main() -> None:
     """Build N copies of an example notice and time both ways of converting them."""
-    from ttbgen.build import Builder
-    from ttbgen.pdf import convert_to_pdf
+    from ttbgen.build.pipeline import Builder
+    from ttbgen.office.pdf import convert_to_pdf
 
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 10
     with tempfile.TemporaryDirectory() as tmp:

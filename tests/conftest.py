@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+import d30notice
 import pytest
 from paths import spec_files
+
+from ttbgen.check.api import check_document
+from ttbgen.check.findings import Finding
 
 # The suite must not depend on the machine it runs on: no user config file, no template folders from the
 # environment (issue 10). Set at import time so session fixtures see it too.
@@ -18,7 +23,7 @@ os.environ["XDG_CONFIG_HOME"] = str(Path(__file__).parent / "no-user-config")
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Build every spec in specs/ once per test session; map output name (without .docx) → .docx path."""
-    from ttbgen.build import build_all
+    from ttbgen.build.pipeline import build_all
 
     outdir = tmp_path_factory.mktemp("built")
     results = build_all(spec_files(), outdir)
@@ -34,3 +39,23 @@ def in_tmp(tmp_path: Path) -> Iterator[Path]:
         yield tmp_path
     finally:
         os.chdir(old)
+
+
+@pytest.fixture
+def make(tmp_path: Path) -> Callable[..., Path]:
+    """Build a notice variant in tmp_path: make(file_stem, **Notice fields)."""
+
+    def _make(file_stem: str = "notice", **changes: Any) -> Path:
+        return d30notice.build(tmp_path / f"{file_stem}.docx", **changes)
+
+    return _make
+
+
+@pytest.fixture
+def check(make: Callable[..., Path]) -> Callable[..., list[Finding]]:
+    """Build a variant and return its findings."""
+
+    def _check(**changes: Any) -> list[Finding]:
+        return check_document(make(**changes))
+
+    return _check

@@ -8,14 +8,14 @@ import re
 
 from paths import ROOT
 
-from ttbgen.context import NoticeContext
-from ttbgen.schema import json_schema, schema_markdown
+from ttbgen.compose.context import NoticeContext
+from ttbgen.spec.schema import json_schema, schema_markdown
 
 
 def test_spec_reference_matches_the_schema() -> None:
     doc = (ROOT / "docs" / "spec.md").read_text(encoding="utf-8")
     generated = doc.split("<!-- schema:begin -->\n")[1].split("<!-- schema:end -->")[0]
-    assert generated == schema_markdown(), "regenerate the reference of docs/spec.md from ttbgen.schema"
+    assert generated == schema_markdown(), "regenerate the reference of docs/spec.md from ttbgen.spec.schema"
 
 
 def test_template_doc_names_every_context_key() -> None:

@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 from ttbgen import vn
-from ttbgen.model import PartialDate
+from ttbgen.spec.model import PartialDate
 
 
 @pytest.mark.parametrize(("date", "expected"), [

@@ -3,7 +3,7 @@
 The .docx is written part by part with zipfile (fixed member order, fixed timestamps), so the same
 script always gives the same bytes. Only the parts a notice needs are written (no numbering, no
 python-docx default template: pitfalls.md "python-docx"; the one theme is a stub whose fonts are Times
-New Roman). Every name a template tag uses comes from ttbgen.context.NoticeContext (design.md §5).
+New Roman). Every name a template tag uses comes from ttbgen.compose.context.NoticeContext (design.md §5).
 
 Run: python tools/make_template.py [--output PATH]
 """
@@ -33,7 +33,7 @@ HEADER_DISTANCE = 567  # 10 mm: the page number sits in the top margin (decree30
 TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # 9354 = 16.5 cm
 
 # decree30.md §2.3: header table ≈ 6.75–7.5 cm | 9.75–10.3 cm. The right column must hold the Quốc hiệu
-# at 13 pt bold on one line (≈ 9.6 cm by ttbgen.textwidth), so 10.2 cm; the table is wider than the text
+# at 13 pt bold on one line (≈ 9.6 cm by ttbgen.compose.textwidth), so 10.2 cm; the table is wider than the text
 # area and is pulled 2.5 mm into each margin, as Mẫu 1.4 pulls its table left (tblInd −199).
 HEADER_LEFT_W = 3856  # 6.8 cm
 HEADER_RIGHT_W = 5783  # 10.2 cm

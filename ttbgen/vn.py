@@ -5,9 +5,33 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from ttbgen.model import PartialDate
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date whose day (and month) may be left open in a draft: 2024, 2024-02, 2024-02-05."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def as_date(self) -> dt.date | None:
+        """Return the full date, or None when a part is open."""
+        if self.month is None or self.day is None:
+            return None
+        return dt.date(self.year, self.month, self.day)
+
+    def __str__(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+        if self.day is not None:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+
 
 # The blank a draft leaves where the clerk writes the day or number after signing (decree30.md §4:
 # "Số:      /TB-UBND", "ngày      tháng 02 năm 2024").

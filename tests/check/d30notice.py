@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from ttbgen.textwidth import text_width_twips
+from ttbgen.compose.textwidth import text_width_twips
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = (

@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape
 
 from d30notice import BODY, CONTENT_TYPES, NS, PKG_RELS, RECIPIENTS, REL, pack
 
-from ttbgen.textwidth import text_width_twips
+from ttbgen.compose.textwidth import text_width_twips
 
 STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from d30notice import Notice, pack, parts
 
-from ttbgen.check.command import check_command
+from ttbgen.cli.check import check_command
 
 XXE = ('<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>'

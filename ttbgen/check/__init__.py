@@ -1,4 +1,5 @@
-"""The Decree 30 checker: `check_files`, `check_document`, `Report` (loaded lazily to keep the CLI fast)."""
+"""Stage 5, any .docx → findings: the one OOXML reader, components, rules, rule sets, reports, rendered-page
+checks and the text dump. Public API: `check_files`, `check_document`, `Report` (loaded lazily)."""
 
 from __future__ import annotations
 

@@ -32,7 +32,7 @@ class Report:
     strict: bool = False  # warnings fail the run too
 
     def add(self, findings: Iterable[Finding]) -> None:
-        """Add findings from any source (e.g. ttbgen.pdfcheck.check_rendered)."""
+        """Add findings from any source (e.g. ttbgen.check.rendered.check_rendered)."""
         self.findings.extend(findings)
 
     def failing(self, strict: bool | None = None) -> list[Finding]:

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ttbgen.errors import TtbgenError
 from ttbgen.i18n import _
+
+if TYPE_CHECKING:
+    from ttbgen.spec.model import Office
 
 DEFAULT_PATH = Path(__file__).with_name("ruleset.yaml")
 Range = tuple[float, float]
@@ -140,3 +143,11 @@ def load_ruleset(path: Path | None) -> RuleSet:
     profile = dict(profile)
     profile.pop("version", None)
     return base.narrowed(profile, str(path))
+
+
+def office_ruleset(office: Office, base: RuleSet | None = None) -> RuleSet:
+    """Return the checker's rule set for an office: Decree 30's ranges (or `base`), narrowed by its house style."""
+    base = base or default_ruleset()
+    if not office.house_style:
+        return base
+    return base.narrowed(office.house_style, _("office profile {name} (house_style)").format(name=office.key))

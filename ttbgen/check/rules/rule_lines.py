@@ -16,8 +16,8 @@ from ttbgen.check.components import BAN_HANH, TIEU_NGU, TRICH_YEU, label
 from ttbgen.check.docmodel import Para
 from ttbgen.check.findings import Finding, Level
 from ttbgen.check.rules.base import Context, Rule
+from ttbgen.compose.textwidth import text_width_twips
 from ttbgen.i18n import _
-from ttbgen.textwidth import text_width_twips
 
 TWIPS_PER_CM = 1440 / 2.54
 _LOOKAHEAD = 3  # a rule sits at most a couple of (empty) paragraphs below its text

@@ -1,0 +1,302 @@
+"""One or many specs → documents: load, derive, render, and write safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ttbgen import __version__
+from ttbgen.compose.derive import build_context
+from ttbgen.errors import OutputError, SpecError, TemplateError, TtbgenError
+from ttbgen.i18n import _
+from ttbgen.spec.model import Notice, Office, TemplateRef
+from ttbgen.check.ruleset import office_ruleset
+from ttbgen.render.templates import find_template
+from ttbgen.spec.office import load_office
+from ttbgen.render.engine import CompiledTemplate, DocumentInfo
+from ttbgen.spec.lint import SpecWarning, warnings_for
+from ttbgen.spec.load import load_spec
+from ttbgen.render.templates import Manifest, custom_property_parts, load_manifest, pin_matches, satisfies
+
+CONTENT_HASH = "ttbgen.content-sha256"
+
+
+class BatchError(TtbgenError):
+    """Some specs of a batch failed: every error is reported and nothing is written."""
+
+    def __init__(self, errors: list[TtbgenError]) -> None:
+        super().__init__("\n".join(e.render() for e in errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A document rendered in memory from a spec and one of its templates, not yet written."""
+
+    spec: Path
+    notice: Notice
+    name: str  # output file name
+    data: bytes
+    warnings: list[SpecWarning]
+
+
+@dataclass
+class Built:
+    """One document written (or left as it was, when unchanged)."""
+
+    spec: Path
+    output: Path
+    written: bool
+    office: Office | None = None
+    backup: Path | None = None
+    warnings: list[SpecWarning] = field(default_factory=list)
+
+
+@dataclass
+class Builder:
+    """Builds notices, caching compiled templates across a batch."""
+
+    outdir: Path
+    force: bool = False
+    strict: bool = False
+    templates: tuple[str, ...] = ()  # --template: render through these instead of the spec's own
+    _templates: dict[Path, tuple[CompiledTemplate, Manifest]] = field(default_factory=dict)
+    _offices: dict[tuple[str, Path], Office] = field(default_factory=dict)
+
+    def office(self, name: str, spec_dir: Path) -> Office:
+        """Return an office profile, read once per batch and spec folder."""
+        key = (name, spec_dir.resolve())
+        if key not in self._offices:
+            self._offices[key] = load_office(name, spec_dir)
+        return self._offices[key]
+
+    def compiled(self, folder: Path) -> tuple[CompiledTemplate, Manifest]:
+        """Return a template folder's compiled template and manifest, compiling once per batch."""
+        if folder not in self._templates:
+            manifest = load_manifest(folder)
+            if manifest.ttbgen and not satisfies(__version__, manifest.ttbgen):
+                raise TemplateError(_("{folder}: template {name} {version} needs ttbgen {need}; this is ttbgen "
+                                      "{mine}").format(folder=folder, name=manifest.name, version=manifest.version,
+                                                       need=manifest.ttbgen, mine=__version__))
+            self._templates[folder] = (CompiledTemplate(folder / "template.docx"), manifest)
+        return self._templates[folder]
+
+    def template(self, ref: TemplateRef, notice: Notice, spec_dir: Path) -> tuple[CompiledTemplate, Manifest]:
+        """Find, compile and version-check the template a spec names."""
+        try:
+            folder = find_template(ref.name, spec_dir)
+        except TemplateError as exc:
+            raise SpecError(str(exc), notice.marks.get(ref.path), ref.path) from None
+        compiled, manifest = self.compiled(folder)
+        if ref.version and not pin_matches(manifest.version, ref.version):
+            raise SpecError(_("the spec pins {name} version {pin}, but the template found is version {version} "
+                              "({folder})").format(name=ref.name, pin=ref.version, version=manifest.version,
+                                                   folder=folder), notice.marks.get(ref.path), ref.path)
+        return compiled, manifest
+
+    def refs(self, notice: Notice) -> tuple[TemplateRef, ...]:
+        """Return the templates to render: --template's, else the spec's."""
+        if self.templates:
+            return tuple(TemplateRef(name, "", "--template") for name in self.templates)
+        return notice.templates
+
+    def render(self, spec: Path) -> list[Rendered]:
+        """Load a spec and render one document per template, in memory."""
+        notice = load_spec(spec, self.office, display=display_path(spec))
+        office_ruleset(notice.office)  # a house style wider than Decree 30 is refused before anything is written
+        warnings = self.check_warnings(notice)
+        out: list[Rendered] = []
+        for index, ref in enumerate(self.refs(notice)):
+            compiled, manifest = self.template(ref, notice, spec.parent)
+            context = build_context(notice, manifest.geometry, manifest.doc_type_name, manifest.doc_type,
+                                    manifest.content)
+            data = compiled.render(context, document_info(notice, context["title"], manifest), stamper(manifest))
+            out.append(Rendered(spec, notice, output_name(spec, ref.name, index), data, warnings))
+        return out
+
+    def check_warnings(self, notice: Notice) -> list[SpecWarning]:
+        """Return a notice's semantic warnings; with --strict they are errors."""
+        found = warnings_for(notice)
+        if self.strict and found:
+            raise BatchError([w.as_error() for w in found])
+        return found
+
+    def build(self, spec: Path) -> list[Built]:
+        """Build one spec into the output folder."""
+        return [write_output(self.outdir, r, self.force) for r in self.render(spec)]
+
+
+def display_path(path: Path) -> str:
+    """Show a path relative to the working folder when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def document_info(notice: Notice, title: str, manifest: Manifest) -> DocumentInfo:
+    """Return the core properties of a notice, all taken from the spec (deterministic)."""
+    date = notice.date
+    created = dt.datetime(date.year, date.month or 1, date.day or 1, tzinfo=dt.UTC)
+    return DocumentInfo(title=title, creator=notice.office.display_name, subject=manifest.subject,
+                        created=created, keywords=manifest.name)
+
+
+def stamper(manifest: Manifest) -> Callable[[dict[str, bytes], dict[str, bytes]], dict[str, bytes]]:
+    """Return the step that records which template and ttbgen made a document, and a hash of its content."""
+
+    def stamp(template: dict[str, bytes], rendered: dict[str, bytes]) -> dict[str, bytes]:
+        content = hashlib.sha256(rendered["word/document.xml"]).hexdigest()
+        return custom_property_parts(template, {
+            "ttbgen.version": __version__, "ttbgen.template": manifest.name,
+            "ttbgen.template-version": manifest.version, "ttbgen.template-sha256": manifest.sha256,
+            CONTENT_HASH: content,
+        })
+
+    return stamp
+
+
+def output_name(spec: Path, template: str = "", index: int = 0) -> str:
+    """Name the output after the spec (a document number contains "/"): SPEC.docx, then SPEC.TEMPLATE.docx."""
+    return safe_stem(spec.stem + (f".{template}" if index else "")) + ".docx"
+
+
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')  # control characters, and what Windows refuses in a name
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+def safe_stem(stem: str) -> str:
+    """Make a plain file name that stays inside the output folder: no separators, control characters, leading
+    dots (.., hidden files) or names Windows reserves."""
+    stem = _UNSAFE.sub("_", stem).strip(" .") or "notice"
+    return "_" + stem if stem.split(".")[0].upper() in _RESERVED else stem
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Expand folders into the spec files they hold (*.yaml, *.yml; sorted; no hidden files)."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+        elif path.exists():
+            out.append(path)
+        else:
+            raise SpecError(_("{path}: no such file or folder").format(path=path))
+    if not out:
+        raise SpecError(_("no spec files (*.yaml) in {paths}").format(paths=", ".join(map(str, paths))))
+    return out
+
+
+def edited_since_built(path: Path) -> bool:
+    """Tell whether an existing output was changed after ttbgen wrote it (or was not written by ttbgen)."""
+    from ttbgen.render.templates import read_custom_properties
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            recorded = read_custom_properties(zf).get(CONTENT_HASH)
+            actual = hashlib.sha256(zf.read("word/document.xml")).hexdigest()
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return True
+    return recorded != actual
+
+
+def write_output(outdir: Path, rendered: Rendered, force: bool) -> Built:
+    """Write a document atomically; never silently replace one that someone edited."""
+    target, data, spec, warnings = outdir / rendered.name, rendered.data, rendered.spec, rendered.warnings
+    edited = False
+    if target.exists():
+        if target.read_bytes() == data:
+            return Built(spec, target, written=False, office=rendered.notice.office, warnings=warnings)
+        edited = edited_since_built(target)
+        if edited and not force:
+            raise OutputError(_("{target}: the document was changed after ttbgen wrote it (edited in Word?); "
+                                "not overwriting it. Rename it, or rebuild with --force (a backup is kept)")
+                              .format(target=target))
+    backup = backup_of(target) if edited else None
+    atomic_write(target, data)
+    return Built(spec, target, written=True, office=rendered.notice.office, backup=backup, warnings=warnings)
+
+
+def backup_of(target: Path) -> Path:
+    """Keep a copy of an edited document before --force replaces it: x.docx → x.bak-1.docx, …"""
+    for n in range(1, 10_000):
+        candidate = target.with_name(f"{target.stem}.bak-{n}{target.suffix}")
+        if not candidate.exists():
+            candidate.write_bytes(target.read_bytes())
+            return candidate
+    raise OutputError(_("{target}: too many backups; clean up the folder").format(target=target))
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, then rename: no half-written document, ever."""
+    if target.parent.exists() and not target.parent.is_dir():
+        raise OutputError(_("{folder}: the output folder is a file; choose another folder with -o").format(
+            folder=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a document is shared like any other file
+        os.replace(tmp, target)
+    except OSError as exc:
+        _discard(locals().get("tmp"))
+        raise OutputError(_("{target}: cannot write: {reason}").format(target=target, reason=exc.strerror)) from None
+
+
+def _umask() -> int:
+    """Return the process umask (reading it means setting it, so set it back at once)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _discard(tmp: object) -> None:
+    """Remove a temporary file left by a failed write."""
+    if isinstance(tmp, str) and os.path.exists(tmp):
+        os.unlink(tmp)
+
+
+def build_all(specs: list[Path], outdir: Path, force: bool = False, strict: bool = False,
+              templates: tuple[str, ...] = ()) -> list[Built]:
+    """Build many specs: render all first, then write all, so a bad spec leaves every file as it was."""
+    builder = Builder(outdir, force, strict, templates)
+    rendered: list[Rendered] = []
+    errors: list[TtbgenError] = []
+    for spec in expand(specs):
+        try:
+            rendered += builder.render(spec)
+        except TtbgenError as exc:
+            errors += exc.errors if isinstance(exc, BatchError) else [exc]
+    errors += overwrite_conflicts(rendered, outdir, force)
+    if errors:
+        raise BatchError(errors)
+    return [write_output(outdir, r, force) for r in rendered]
+
+
+def overwrite_conflicts(rendered: list[Rendered], outdir: Path, force: bool) -> list[TtbgenError]:
+    """Find outputs that must not be replaced, and two specs with the same output name, before writing."""
+    errors: list[TtbgenError] = []
+    seen: dict[str, Path] = {}
+    for item in rendered:
+        spec, data = item.spec, item.data
+        name = item.name
+        if name in seen:
+            errors.append(OutputError(_("{a} and {b} would both write {out}; rename one").format(
+                a=seen[name], b=spec, out=outdir / name)))
+        seen[name] = spec
+        target = outdir / name
+        if not force and target.exists() and target.read_bytes() != data and edited_since_built(target):
+            errors.append(OutputError(_("{target}: the document was changed after ttbgen wrote it (edited in "
+                                        "Word?); not overwriting it. Rename it, or rebuild with --force (a backup "
+                                        "is kept)").format(target=target)))
+    return errors

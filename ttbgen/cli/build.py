@@ -1,0 +1,98 @@
+"""`ttbgen build`, `ttbgen new` and `ttbgen schema`: from specs to documents."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ttbgen.cli.common import user_errors
+from ttbgen.i18n import _
+
+
+@click.command()
+@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help=_("Folder for the documents."))
+@click.option("--force", is_flag=True, help=_("Replace documents edited since ttbgen wrote them (keeps a backup)."))
+@click.option("--check/--no-check", default=True, show_default=True,
+              help=_("Check every document built against Decree 30."))
+@click.option("--pdf", is_flag=True, help=_("Also convert every document to PDF with LibreOffice."))
+@click.option("--strict", is_flag=True, help=_("Treat warnings as errors."))
+@click.option("-t", "--template", "templates", multiple=True, metavar="NAME",
+              help=_("Render through this template instead of the spec's own (repeatable)."))
+@user_errors
+def build(specs: tuple[Path, ...], outdir: Path, force: bool, check: bool, pdf: bool, strict: bool,
+          templates: tuple[str, ...]) -> None:
+    """Build each SPEC (a .yaml file, or a folder of them) into OUTDIR/<spec name>.docx."""
+    from ttbgen.build.pipeline import build_all
+
+    results = build_all(list(specs), outdir, force, strict, templates)
+    for built in results:
+        state = _("wrote") if built.written else _("unchanged")
+        backup = _(" (backup: {path})").format(path=built.backup) if built.backup else ""
+        click.echo(f"{state} {built.output}{backup}")
+    for warning in {w.render(): w for b in results for w in b.warnings}:
+        click.echo(warning, err=True)
+    if pdf:
+        _convert([b.output for b in results])
+    if check and not _check(results, strict):
+        sys.exit(1)
+
+
+def _convert(outputs: list[Path]) -> None:
+    """Convert built documents to PDF beside them."""
+    from ttbgen.office.pdf import convert_to_pdf
+
+    for pdf_path in convert_to_pdf(outputs, outputs[0].parent):
+        click.echo(_("wrote {path}").format(path=pdf_path))
+
+
+def _check(results: list[Any], strict: bool) -> bool:
+    """Check built documents, each against its office's rule set; print findings; tell whether they pass."""
+    from ttbgen.check.api import check_files
+    from ttbgen.check.ruleset import office_ruleset
+
+    passed = True
+    offices = {b.office.key: b.office for b in results if b.office is not None}
+    for key, office in offices.items():
+        report = check_files([b.output for b in results if b.office and b.office.key == key],
+                             office_ruleset(office), strict=strict)
+        text = report.format("text")
+        if text.strip():
+            click.echo(text.rstrip("\n"))
+        passed = passed and not report.failed
+    return passed
+
+
+@click.command()
+@click.option("--office", "root", flag_value="office", help=_("Print the office-profile schema instead."))
+@click.option("--spec", "root", flag_value="notice", default=True, hidden=True)
+def schema(root: str) -> None:
+    """Print the JSON Schema of a spec (for editor completion and checking)."""
+    import json
+
+    from ttbgen.spec.schema import json_schema
+
+    click.echo(json.dumps(json_schema(root), ensure_ascii=False, indent=2))
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--office", required=True, help=_("Office profile name, e.g. ubnd-lang-son."))
+@click.option("--template", default="thong-bao-ket-luan", show_default=True, help=_("Template name."))
+@user_errors
+def new(file: Path, office: str, template: str) -> None:
+    """Write a commented starter spec for an office to FILE; it builds as it is."""
+    import datetime as dt
+
+    from ttbgen.render.templates import find_template
+    from ttbgen.spec.office import load_office
+    from ttbgen.spec.starter import starter_spec, write_starter
+
+    profile = load_office(office, file.parent)
+    find_template(template, file.parent)
+    write_starter(file, starter_spec(profile, template, str(file), dt.date.today()))
+    click.echo(_("wrote {file}; build it with: ttbgen build {file}").format(file=file))

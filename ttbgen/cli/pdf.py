@@ -1,0 +1,45 @@
+"""The PDF commands: `ttbgen pdf` and `ttbgen preview` (LibreOffice and poppler imported on use)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ttbgen.i18n import _
+
+
+@click.command(name="pdf", help=_("Convert .docx documents to PDF with LibreOffice, in one call."))
+@click.argument("docxs", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help=_("Folder for the PDFs (default: beside each document)."))
+def pdf_command(docxs: tuple[Path, ...], outdir: Path | None) -> None:
+    """Convert each DOCX to PDF."""
+    from ttbgen.errors import TtbgenError
+    from ttbgen.office.pdf import convert_to_pdf
+
+    try:
+        for pdf in convert_to_pdf(list(docxs), outdir):
+            click.echo(_("wrote {path}").format(path=pdf))
+    except TtbgenError as exc:
+        click.echo(exc.render(), err=True)
+        sys.exit(exc.exit_code)
+
+
+@click.command(name="preview", help=_("Render a spec or a .docx to one PNG per page, for a quick look."))
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("out/preview"),
+              show_default=True, help=_("Folder for the PNG files."))
+@click.option("--dpi", type=click.IntRange(30, 300), default=60, show_default=True, help=_("Resolution."))
+def preview_command(source: Path, outdir: Path, dpi: int) -> None:
+    """Write OUTDIR/<name>-<page>.png for each page of SOURCE's document(s)."""
+    from ttbgen.build.preview import preview
+    from ttbgen.errors import TtbgenError
+
+    try:
+        for png in preview(source, outdir, dpi):
+            click.echo(_("wrote {path}").format(path=png))
+    except TtbgenError as exc:
+        click.echo(exc.render(), err=True)
+        sys.exit(exc.exit_code)

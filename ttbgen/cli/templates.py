@@ -1,0 +1,63 @@
+"""`ttbgen templates list|show|check`: the templates and office profiles on the search path."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ttbgen.cli.common import user_errors
+from ttbgen.i18n import _
+
+
+@click.group()
+def templates() -> None:
+    """List, show and check the templates and office profiles on the search path."""
+
+
+@templates.command("list")
+@user_errors
+def templates_list() -> None:
+    """List every template and office profile on the search path, and where each comes from."""
+    from ttbgen.render.templatecheck import entries
+    from ttbgen.render.templates import load_manifest
+
+    for entry in entries():
+        version = f" {load_manifest(entry.path).version}" if entry.kind == "template" else ""
+        shadow = _(" (shadowed by {path})").format(path=entry.shadowed_by) if entry.shadowed_by else ""
+        click.echo(f"{entry.kind:8} {entry.name}{version}  {entry.path}{shadow}")
+
+
+@templates.command("show")
+@click.argument("name")
+@user_errors
+def templates_show(name: str) -> None:
+    """Show a template's manifest, file and hash."""
+    from ttbgen.render.templates import find_template, load_manifest
+
+    folder = find_template(name)
+    m = load_manifest(folder)
+    for key, value in [("name", m.name), ("version", m.version), ("document type", f"{m.doc_type_name} ({m.doc_type})"),
+                       ("content", m.content), ("ttbgen", m.ttbgen), ("folder", folder), ("sha256", m.sha256),
+                       ("description", m.description)]:
+        click.echo(f"{key}: {value}")
+
+
+@templates.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@user_errors
+def templates_check(paths: tuple[Path, ...]) -> None:
+    """Check templates (folders or template.docx; default: every template on the search path)."""
+    from ttbgen.build.template_check import check_template
+    from ttbgen.render.templatecheck import entries
+
+    targets = list(paths) or [e.path for e in entries() if e.kind == "template" and e.shadowed_by is None]
+    failed = False
+    for target in targets:
+        problems = check_template(target)
+        for problem in problems:
+            click.echo(problem.render(target), err=True)
+        click.echo(_("{target}: {result}").format(target=target, result=_("ok") if not problems else _("failed")))
+        failed = failed or bool(problems)
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,213 @@
+"""Render a NoticeContext through a docxtpl Word template into deterministic .docx bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+
+from ttbgen.compose.context import NoticeContext
+from ttbgen.errors import TemplateError
+from ttbgen.i18n import _
+
+# Parts that docxtpl renders: the body, headers and footers.
+_RENDERED = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
+_EPOCH_1980 = (1980, 1, 1, 0, 0, 0)
+MAX_TEMPLATE_BYTES = 20_000_000
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """Core properties written into the document (docProps/core.xml), taken from the spec."""
+
+    title: str
+    creator: str
+    subject: str
+    created: dt.datetime
+    keywords: str = ""
+
+
+class _NoFiles(jinja2.BaseLoader):
+    """A loader that refuses every name: a template may not include, import or extend a file."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, None]:
+        """Refuse to load anything."""
+        raise jinja2.exceptions.SecurityError(_("a template may not include, import or extend '{name}'").format(
+            name=template))
+
+
+def make_environment() -> SandboxedEnvironment:
+    """Return the Jinja environment templates run in: sandboxed, strict, autoescaping (pitfalls.md).
+
+    Templates are untrusted data shared between offices (design.md §5): the sandbox blocks attribute
+    tricks such as ''.__class__, and the loader refuses every file.
+    """
+    return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True,
+                                keep_trailing_newline=True, loader=_NoFiles())
+
+
+def _patcher() -> Any:
+    """Return a docxtpl object whose tag-cleaning methods (patch_xml, resolve_listing) we reuse."""
+    from docxtpl import DocxTemplate
+
+    return DocxTemplate(io.BytesIO())
+
+
+class CompiledTemplate:
+    """A Word template read and compiled once, rendered many times (docxtpl recompiles per call)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.members = _read_members(path)
+        self._docxtpl = _patcher()
+        self._env = make_environment()
+        self._parts = {name: self._compile(name, data) for name, data in self.members if _RENDERED.match(name)}
+
+    def _compile(self, name: str, data: bytes) -> jinja2.Template:
+        """Clean a part's XML the way docxtpl does and compile it."""
+        xml = self._docxtpl.patch_xml(data.decode("utf-8"))
+        xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+        try:
+            return self._env.from_string(xml)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(_("{path} ({part}): template syntax error: {message}; near: {near}").format(
+                path=self.path, part=name, message=exc.message, near=_near(xml, exc.lineno))) from None
+
+    def render_parts(self, context: NoticeContext) -> dict[str, bytes]:
+        """Render every templated part and check that each is well-formed XML."""
+        return {name: self._render_part(name, template, context) for name, template in self._parts.items()}
+
+    def _render_part(self, name: str, template: jinja2.Template, context: NoticeContext) -> bytes:
+        """Render one part; a template fault becomes a TemplateError naming the template."""
+        try:
+            xml = template.render(dict(context))
+        except jinja2.exceptions.SecurityError as exc:
+            message = _("{path}: the template tried something not allowed ({message}); templates may only lay out "
+                        "the notice").format(path=self.path, message=exc)
+            raise TemplateError(message) from None
+        except jinja2.UndefinedError as exc:
+            raise TemplateError(_("{path} ({part}): {message}; see docs/template.md for the names a template "
+                                  "may use").format(path=self.path, part=name, message=exc.message)) from None
+        except jinja2.TemplateError as exc:
+            raise TemplateError(_("{path} ({part}): {message}").format(
+                path=self.path, part=name, message=exc)) from None
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        xml = str(self._docxtpl.resolve_listing(xml))
+        _check_xml(self.path, name, xml)
+        return xml.encode("utf-8")
+
+    def render(self, context: NoticeContext, info: DocumentInfo,
+               extra: Callable[[dict[str, bytes], dict[str, bytes]], dict[str, bytes]] | None = None) -> bytes:
+        """Render a document to .docx bytes in one zip write: same inputs, same bytes.
+
+        `extra(template_parts, rendered_parts)` may return more parts to add or replace (the custom
+        properties that record what made the document, which hash the rendered content).
+        """
+        rendered = self.render_parts(context)
+        rendered["docProps/core.xml"] = core_properties(info)
+        if extra is not None:
+            rendered.update(extra(dict(self.members), rendered))
+        return write_zip(self.members, rendered)
+
+
+def _read_members(path: Path) -> list[tuple[str, bytes]]:
+    """Read a template's zip members, in order, refusing what cannot be a template."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if sum(i.file_size for i in infos) > MAX_TEMPLATE_BYTES:
+                raise TemplateError(_("{path}: the template is larger than {limit} bytes unpacked").format(
+                    path=path, limit=MAX_TEMPLATE_BYTES))
+            members = [(i.filename, zf.read(i)) for i in infos if not i.is_dir()]
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise TemplateError(_("{path}: cannot open the template as a .docx: {reason}").format(
+            path=path, reason=exc)) from None
+    if "word/document.xml" not in dict(members):
+        raise TemplateError(_("{path}: not a Word document (no word/document.xml)").format(path=path))
+    return members
+
+
+def _near(xml: str, lineno: int | None) -> str:
+    """Return the text (tags removed) around a line of template XML, for error messages."""
+    lines = xml.splitlines()[max((lineno or 1) - 2, 0): (lineno or 1) + 1]
+    return re.sub(r"<[^>]+>", "", " ".join(lines)).strip()[:120]
+
+
+def _check_xml(path: Path, part: str, xml: str) -> None:
+    """Parse rendered XML strictly: a broken template must fail here, not in Word."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    try:
+        etree.fromstring(xml.encode("utf-8"), parser)
+    except etree.XMLSyntaxError as exc:
+        message = _("{path} ({part}): the rendered XML is broken ({message}); a template tag may sit across Word "
+                    "runs or inside a tag").format(path=path, part=part, message=exc)
+        raise TemplateError(message) from None
+
+
+def zip_time() -> tuple[int, int, int, int, int, int]:
+    """Return the zip member timestamp: SOURCE_DATE_EPOCH when set, else 1980-01-01 (reproducible)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return _EPOCH_1980
+    stamp = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    return max(_EPOCH_1980, (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second))
+
+
+def write_zip(members: list[tuple[str, bytes]], replaced: dict[str, bytes]) -> bytes:
+    """Write the package with fixed timestamps and member order, replacing the rendered parts."""
+    buffer = io.BytesIO()
+    stamp = zip_time()
+    names = [name for name, _data in members]
+    extra = [name for name in replaced if name not in names]
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in [*members, *((n, b"") for n in extra)]:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, replaced.get(name, data))
+    return buffer.getvalue()
+
+
+def modified_time(created: dt.datetime) -> dt.datetime:
+    """Return the modification time: SOURCE_DATE_EPOCH when set, else the creation time."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC) if epoch.isdigit() else created
+
+
+def core_properties(info: DocumentInfo) -> bytes:
+    """Return docProps/core.xml for a notice."""
+    created = info.created.strftime("%Y-%m-%dT%H:%M:%SZ")
+    modified = modified_time(info.created).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(info.title)}</dc:title><dc:subject>{escape(info.subject)}</dc:subject>"
+        f"<dc:creator>{escape(info.creator)}</dc:creator><cp:keywords>{escape(info.keywords)}</cp:keywords>"
+        f"<cp:lastModifiedBy>ttbgen</cp:lastModifiedBy><dc:language>vi-VN</dc:language>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{modified}</dcterms:modified>'
+        "</cp:coreProperties>"
+    ).encode()
+
+
+def render_with_docxtpl(template: Path, context: NoticeContext, out: io.BytesIO) -> None:
+    """Render with plain docxtpl (the reference path, for benchmarks and equivalence tests)."""
+    from docxtpl import DocxTemplate
+
+    doc = DocxTemplate(template)
+    doc.render(dict(context), jinja_env=make_environment(), autoescape=True)
+    doc.save(out)

@@ -1,0 +1,7 @@
+"""The pipeline: one or many specs → checked documents, safely written (runs every stage before it)."""
+
+from __future__ import annotations
+
+from ttbgen.build.pipeline import BatchError, Built, Builder, build_all
+
+__all__ = ["BatchError", "Built", "Builder", "build_all"]

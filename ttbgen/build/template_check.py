@@ -1,0 +1,44 @@
+"""`ttbgen templates check`: a template's static checks, then a sample notice built through it and checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from ttbgen.build.pipeline import Builder
+from ttbgen.check.api import check_document
+from ttbgen.check.findings import Level
+from ttbgen.errors import TtbgenError
+from ttbgen.render.templatecheck import Problem, template_problems
+from ttbgen.spec.office import load_office
+from ttbgen.spec.starter import starter_spec
+
+SAMPLE_OFFICE = "ubnd-lang-son"
+
+
+def sample_render(folder: Path) -> Iterator[Problem]:
+    """Render a sample notice through the template and check it against Decree 30."""
+    with tempfile.TemporaryDirectory() as tmp:
+        # The spec's own folder comes first on the search path, so a copy there is what gets rendered.
+        shutil.copytree(folder, Path(tmp) / folder.name)
+        spec = Path(tmp) / "sample.yaml"
+        office = load_office(SAMPLE_OFFICE)
+        spec.write_text(starter_spec(office, folder.name, spec.name, dt.date(2026, 3, 2)), encoding="utf-8")
+        try:
+            outputs = [write.output for write in Builder(Path(tmp) / "out").build(spec)]
+        except TtbgenError as exc:
+            yield Problem("sample render", exc.render())
+            return
+        for out in outputs:
+            for finding in check_document(out):
+                if finding.level is Level.ERROR:
+                    yield Problem("sample render", finding.text_line().replace(str(out), out.name))
+
+
+def check_template(path: Path) -> list[Problem]:
+    """Run every template check on a template folder (or its template.docx)."""
+    folder, problems = template_problems(path)
+    return problems or list(sample_render(folder))

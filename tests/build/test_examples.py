@@ -84,9 +84,9 @@ def test_build_is_deterministic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 def test_compiled_render_matches_plain_docxtpl(tmp_path: Path) -> None:
     """The cached fast path lays out the same document as docxtpl's own render()."""
     from ttbgen.build.pipeline import Builder
+    from ttbgen.check.dump import dump_document
     from ttbgen.check.reader import read_document
     from ttbgen.compose.derive import build_context
-    from ttbgen.check.dump import dump_document
     from ttbgen.render.engine import render_with_docxtpl
 
     builder = Builder(tmp_path)

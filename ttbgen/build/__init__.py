@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from ttbgen.build.pipeline import BatchError, Built, Builder, build_all
+from ttbgen.build.pipeline import BatchError, Builder, Built, build_all
 
-__all__ = ["BatchError", "Built", "Builder", "build_all"]
+__all__ = ["BatchError", "Builder", "Built", "build_all"]

@@ -13,17 +13,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ttbgen import __version__
+from ttbgen.check.ruleset import office_ruleset
 from ttbgen.compose.derive import build_context
 from ttbgen.errors import OutputError, SpecError, TemplateError, TtbgenError
 from ttbgen.i18n import _
-from ttbgen.spec.model import Notice, Office, TemplateRef
-from ttbgen.check.ruleset import office_ruleset
-from ttbgen.render.templates import find_template
-from ttbgen.spec.office import load_office
 from ttbgen.render.engine import CompiledTemplate, DocumentInfo
+from ttbgen.render.templates import (
+    Manifest,
+    custom_property_parts,
+    find_template,
+    load_manifest,
+    pin_matches,
+    satisfies,
+)
 from ttbgen.spec.lint import SpecWarning, warnings_for
 from ttbgen.spec.load import load_spec
-from ttbgen.render.templates import Manifest, custom_property_parts, load_manifest, pin_matches, satisfies
+from ttbgen.spec.model import Notice, Office, TemplateRef
+from ttbgen.spec.office import load_office
 
 CONTENT_HASH = "ttbgen.content-sha256"
 

@@ -185,9 +185,11 @@ def _body_ppr(keep_next: bool = False) -> str:
 
 
 # Nơi nhận lines (decree30.md §6): "-" flush left; "+" sub-items indented 0.5 cm as in the published
-# Mai Sơn notice (shared/examples).
-_RECIPIENT_PPR = _ppr("left")
-_RECIPIENT2_PPR = _ppr("left", ind='<w:ind w:left="284" w:right="0" w:firstLine="0"/>')
+# Mai Sơn notice (shared/examples). A wrapped line hangs under the text, not under the "- " / "+ ": the
+# hanging indent is the width of "- " (128 twips) and "+ " (179 twips) at 11 pt in Times New Roman
+# (advance widths 333 + 250 and 564 + 250 per 1000 em, Liberation Serif).
+_RECIPIENT_PPR = _ppr("left", ind='<w:ind w:left="128" w:right="0" w:hanging="128"/>')
+_RECIPIENT2_PPR = _ppr("left", ind='<w:ind w:left="463" w:right="0" w:hanging="179"/>')
 
 PARAGRAPH_STYLES: tuple[str, ...] = (
     # ô 2, 3 (decree30.md §2.2): supervising 13 upright not bold; issuing 13 bold; Số 13 upright.
@@ -243,9 +245,14 @@ _BASE_STYLES = (
 )
 # Run-in heading ("Sở Y tế: "): upright like the body by default (§3: a khoản without a title is
 # upright); a named style so an office can make it bold or italic in Word without touching the layout.
+# A spec asks for a bold or italic head (`emphasis:`, published practice): TTB Lead Bold / TTB Lead Italic.
 _LEAD_STYLE = (
     '<w:style w:type="character" w:customStyle="1" w:styleId="TTBLead"><w:name w:val="TTB Lead"/>'
     '<w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/></w:style>'
+    '<w:style w:type="character" w:customStyle="1" w:styleId="TTBLeadBold"><w:name w:val="TTB Lead Bold"/>'
+    '<w:basedOn w:val="TTBLead"/><w:qFormat/><w:rPr><w:b/><w:bCs/></w:rPr></w:style>'
+    '<w:style w:type="character" w:customStyle="1" w:styleId="TTBLeadItalic"><w:name w:val="TTB Lead Italic"/>'
+    '<w:basedOn w:val="TTBLead"/><w:qFormat/><w:rPr><w:i/><w:iCs/></w:rPr></w:style>'
 )
 
 
@@ -325,17 +332,24 @@ def header_table() -> str:
 
 
 def _body_para(keep_next: bool) -> str:
-    """A body paragraph: number, run-in lead (style TTBLead), text: three runs."""
-    runs = [_run("{{ b.number }}"), _run("{{ b.lead }}", "TTBLead"), _run("{{ b.text }}")]
+    """A body paragraph: number, run-in lead (TTB Lead, or its bold/italic variant), text."""
+    runs = [
+        _run("{{ b.number }}"),
+        _run("{%r if b.emphasis == 'bold' %}"), _run("{{ b.lead }}", "TTBLeadBold"),
+        _run("{%r elif b.emphasis == 'italic' %}"), _run("{{ b.lead }}", "TTBLeadItalic"),
+        _run("{%r else %}"), _run("{{ b.lead }}", "TTBLead"), _run("{%r endif %}"),
+        _run("{{ b.text }}"),
+    ]
     return _para("TTBBody", runs, "<w:keepNext/>" if keep_next else "")
 
 
 def body_loop() -> list[str]:
-    """ô 6: one paragraph per Block; the last one is kept with the signature (decree30.md §11)."""
+    """ô 6: one paragraph per Block; the last one is kept with the signature (decree30.md §11), and a
+    heading-only point (`keep`) with the paragraph after it, so it never ends a page alone."""
     return _loop("for b in body", [
         _tag_para("{%p if b.kind == 'heading' %}"),
         _text_para("TTBHeading", "{{ b.number }}{{ b.lead }}{{ b.text }}"),
-        _tag_para("{%p elif loop.last %}"),
+        _tag_para("{%p elif loop.last or b.keep %}"),
         _body_para(keep_next=True),
         _tag_para("{%p else %}"),
         _body_para(keep_next=False),

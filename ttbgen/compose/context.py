@@ -19,6 +19,8 @@ class Block(TypedDict):
     number: str  # "1. ", "a) ", "2.1. ", "- ", "+ " or "" (the label with its trailing space)
     lead: str  # run-in heading with its separator, e.g. "Sở Y tế: ", or ""
     text: str  # the rest of the paragraph; the last content paragraph ends with "./."
+    emphasis: str  # of the run-in heading (`lead`): "bold", "italic" or "" (upright, as the body)
+    keep: bool  # keep with the next paragraph: a heading-only point ("1.2. Hạn chế, khó khăn:")
 
 
 class RuleGeometry(TypedDict):

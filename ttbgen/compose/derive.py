@@ -8,7 +8,7 @@ from ttbgen.compose.context import Block, BlockKind, NoticeContext, RecipientLin
 from ttbgen.compose.textwidth import text_width_twips
 from ttbgen.errors import Mark, SpecError
 from ttbgen.i18n import _
-from ttbgen.spec.model import Archive, Bullet, Item, Notice, PartialDate, Person, Recipient, Section
+from ttbgen.spec.model import Archive, Node, Notice, PartialDate, Person, Recipient, content_tree, ordinals
 from ttbgen.vn import date_line, end_content, letter, number_line, roman, short_date
 
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # Quốc hiệu (decree30.md §2.2, ô 1)
@@ -46,89 +46,100 @@ def sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", ":", "…")) else text + "."
 
 
+# Per meeting kind: the attendees' label and what was heard when the spec does not say (model.MEETING_KINDS).
+_KIND_WORDS = {
+    "hop": ("Tham dự cuộc họp có", "báo cáo và ý kiến của các đại biểu dự họp"),
+    "hoi-nghi": ("Tham dự Hội nghị có", "báo cáo và ý kiến phát biểu của các đại biểu dự Hội nghị"),
+    "lam-viec": ("Tham dự buổi làm việc có", "báo cáo và ý kiến của các đại biểu dự buổi làm việc"),
+    "kiem-tra": ("Tham gia Đoàn kiểm tra có", "báo cáo của các đơn vị và ý kiến của các thành viên Đoàn"),
+    "giao-ban": ("Tham dự giao ban có", "báo cáo và ý kiến của các thành viên dự giao ban"),
+}
+
+
+def second_reference(chair: Person) -> str:
+    """Name the chair at the second mention, with the short title when the spec gives one."""
+    return chair_reference(replace(chair, title=chair.short_title or chair.title))
+
+
+def activity(notice: Notice) -> str:
+    """Return what the chair chaired: the meeting's name; an inspection reads `đã chủ trì kiểm tra …`."""
+    name = notice.meeting.name
+    if notice.meeting.kind == "kiem-tra":
+        for word in ("buổi ", "đợt ", "cuộc "):
+            name = name.removeprefix(word)
+    return name
+
+
 def derived_opening(notice: Notice) -> tuple[str, ...]:
     """Derive the opening (§11): date, place, chair, meeting, attendees; then what was heard."""
     m = notice.meeting
-    chair = chair_reference(m.chair)
+    label, default_heard = _KIND_WORDS[m.kind]
     place = f"{m.place}, " if m.place else ""
-    first = f"Ngày {short_date(m.date)}, {place}{chair} đã chủ trì {m.name}."
+    first = f"Ngày {short_date(m.date)}, {place}{chair_reference(m.chair)} đã chủ trì {activity(notice)}."
     if m.attendees:
-        first += f" Tham dự cuộc họp có: {'; '.join(m.attendees)}."
+        first += f" {label}: {'; '.join(m.attendees)}."
     elif m.attendees_text:
         first += " " + sentence(m.attendees_text)
-    heard = "; ".join(m.heard) if m.heard else "báo cáo và ý kiến của các đại biểu dự họp"
-    return first, f"Sau khi nghe {heard}, {chair} kết luận như sau:"
+    heard = "; ".join(m.heard) if m.heard else default_heard
+    if m.kind == "kiem-tra":
+        where = f" tại {', '.join(m.visited)}" if m.visited else ""
+        return first, (f"Sau khi kiểm tra thực tế{where}, Đoàn đã họp nghe {heard}. "
+                       f"{capitalise(second_reference(m.chair))} kết luận như sau:")
+    return first, f"Sau khi nghe {heard}, {second_reference(m.chair)} kết luận như sau:"
 
 
-def block(kind: BlockKind, text: str, number: str = "", lead: str = "") -> Block:
+def block(kind: BlockKind, text: str, number: str = "", lead: str = "", emphasis: str = "",
+          keep: bool = False) -> Block:
     """Make a body block."""
-    return {"kind": kind, "number": number, "lead": lead, "text": text}
+    return {"kind": kind, "number": number, "lead": lead, "text": text, "emphasis": emphasis, "keep": keep}
 
 
-def bullet_blocks(bullets: tuple[Bullet, ...]) -> list[Block]:
-    """Lay out `-` bullets and their `+` sub-bullets."""
-    out: list[Block] = []
-    for b in bullets:
-        out.append(block("bullet", b.text, "- "))
-        out += [block("subbullet", sub, "+ ") for sub in b.bullets]
-    return out
+_KINDS: dict[str, BlockKind] = {"dash": "bullet", "plus": "subbullet"}
 
 
-def item_label(section: Section, parent: str, index: int) -> str:
-    """Label a point: `a) `, or `2.1. ` under section 2 (decree30.md §3)."""
-    if section.numbering == "decimal":
-        return f"{parent}{index + 1}. " if parent else f"{index + 1}. "
-    return f"{letter(index)}) "
+def label(node: Node, ordinal: int, parent: str) -> tuple[str, str]:
+    """Return a node's label (`2.1. `, `I. `, `a) `, `- `) and its decimal stem for decimal children.
 
-
-def item_blocks(item: Item, label: str) -> list[Block]:
-    """Lay out a point: the labelled paragraph with its run-in heading, then what follows it."""
-    lead = item.heading + (": " if item.text else "") if item.heading else ""
-    out = [block("point", item.text, label, lead)] if (item.text or item.heading) else []
-    out += [block("paragraph", p) for p in item.paragraphs]
-    return out + bullet_blocks(item.bullets)
-
-
-def section_blocks(section: Section, number: int | None, roman_numbers: bool = False) -> list[Block]:
-    """Lay out a section: numbered heading, paragraphs, bullets, points, closing paragraphs.
-
-    With Roman numbers the heading is a Mục, `I. NHỮNG KẾT QUẢ …` in capitals, and its points restart at
-    `1.` (decree30.md §3); otherwise it is a khoản, `1. Nhận định chung`, with points `a)` or `1.1.`.
+    Decimal points under a decimal node carry its number (`2.1.`, practice, decree30.md §3); anywhere
+    else they restart at `1.` (under a Roman Mục: khoản 1., 2.).
     """
-    if number is not None and roman_numbers:
-        out = [block("heading", section.heading.upper(), f"{roman(number)}. ")]
-        parent = ""
-    else:
-        parent = f"{number}." if number is not None else ""
-        out = [block("heading", section.heading, f"{parent} ")] if number is not None else []
-    out += [block("paragraph", p) for p in section.paragraphs]
-    out += bullet_blocks(section.bullets)
-    for i, item in enumerate(section.items):
-        out += item_blocks(item, item_label(section, parent, i))
-    return out + [block("paragraph", p) for p in section.after]
+    if node.number == "decimal":
+        stem = f"{parent}{ordinal}."
+        return f"{stem} ", stem
+    labels = {"roman": f"{roman(ordinal)}. ", "letters": f"{letter(ordinal - 1)}) ", "dash": "- ", "plus": "+ "}
+    return labels.get(node.number, ""), ""
 
 
-def content_sections(notice: Notice) -> list[Section]:
-    """Return the content sections in the spec's order."""
-    parts: dict[str, list[Section]] = {
-        "assessment": [notice.assessment] if notice.assessment else [],
-        "tasks": [notice.tasks] if notice.tasks else [],
-        "proposals": [notice.proposals] if notice.proposals else [],
-        "sections": list(notice.sections),
-    }
-    return [s for name in notice.order for s in parts[name]]
+def own_blocks(node: Node, number: str, top: bool) -> list[Block]:
+    """Lay out a node's own paragraph(s): label, heading (run-in or own line) and text."""
+    emphasis = "" if node.emphasis == "plain" else node.emphasis
+    kind: BlockKind = _KINDS.get(node.number, "paragraph" if node.number == "none" and not node.heading else "point")
+    heading = node.heading.upper() if node.number == "roman" else node.heading
+    if heading and not node.run_in:
+        own = (block("heading", heading, number) if top
+               else block("point", "", number, heading, emphasis, keep=True))
+        return [own] + ([block("paragraph", node.text)] if node.text else [])
+    if heading:
+        lead = heading + (": " if node.text else "")
+        return [block(kind, node.text, number, lead, emphasis, keep=not node.text)]
+    return [block(kind, node.text, number)] if node.text else []
+
+
+def node_blocks(nodes: tuple[Node, ...], parent: str, top: bool) -> list[Block]:
+    """Lay out sibling nodes and their descendants; numbers come from the tree (model.ordinals)."""
+    out: list[Block] = []
+    for node, ordinal in zip(nodes, ordinals(nodes), strict=True):
+        number, stem = label(node, ordinal, parent)
+        out += own_blocks(node, number, top)
+        out += [block("paragraph", p) for p in node.paragraphs]
+        out += node_blocks(node.children, stem, False)
+    return out
 
 
 def body_blocks(notice: Notice) -> list[Block]:
     """Lay out the whole content (ô 6), ending with `./.` (decree30.md §11)."""
     out = [block("paragraph", p) for p in (notice.opening or derived_opening(notice))]
-    counter = 0
-    for section in content_sections(notice):
-        number = None
-        if section.heading:
-            counter += 1
-            number = counter
-        out += section_blocks(section, number, notice.headings == "roman")
+    out += node_blocks(content_tree(notice), "", True)
     closing = notice.office.closing if notice.closing is None else notice.closing
     if closing:
         out.append(block("paragraph", closing))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ttbgen.errors import Mark, SpecError
 from ttbgen.i18n import _
-from ttbgen.spec.model import Bullet, Item, Notice, PartialDate, Section
+from ttbgen.spec.model import Bullet, Item, Node, Notice, PartialDate, Section, iter_tasks
 from ttbgen.vn import decimal
 
 # Districts (huyện, quận, thị xã) ended and 34 provinces began on this day (decree30.md §10).
@@ -71,6 +71,16 @@ def deadlines(notice: Notice) -> Iterator[tuple[str, PartialDate]]:
         for i, item in enumerate(section.items):
             if item.due is not None:
                 yield f"{path}.items[{i}].due", item.due
+    if notice.content:  # schema 2: tasks anywhere in the tree
+        yield from ((f"{t.path}.due", t.due) for t in iter_tasks(notice) if t.due is not None)
+
+
+def task_leads(notice: Notice) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Yield each task's lead units with the key path of its `lead`."""
+    for path, section in task_sections(notice):
+        yield from ((f"{path}.items[{i}].lead", item.lead) for i, item in enumerate(section.items))
+    if notice.content:
+        yield from ((f"{t.path}.lead", t.lead) for t in iter_tasks(notice))
 
 
 def first_day(date: PartialDate) -> dt.date:
@@ -155,12 +165,11 @@ def lead_not_recipient(notice: Notice) -> Iterator[SpecWarning]:
     lines = recipient_lines(notice)
     if any(fold(line).startswith("nhu ") for line in lines):  # "Như thành phần dự họp": not a list to check
         return
-    for path, section in task_sections(notice):
-        for i, item in enumerate(section.items):
-            for j, lead in enumerate(item.lead):
-                if fold(lead) and not fold(lead).startswith("cac ") and not any(covers(line, lead) for line in lines):
-                    yield warn(notice, indexed(notice, f"{path}.items[{i}].lead", j), "lead-not-recipient",
-                               _("'{lead}' leads a task but is not among the recipients (Nơi nhận)").format(lead=lead))
+    for path, leads in task_leads(notice):
+        for j, lead in enumerate(leads):
+            if fold(lead) and not fold(lead).startswith("cac ") and not any(covers(line, lead) for line in lines):
+                yield warn(notice, indexed(notice, path, j), "lead-not-recipient",
+                           _("'{lead}' leads a task but is not among the recipients (Nơi nhận)").format(lead=lead))
 
 
 def bullet_texts(path: str, bullets: tuple[Bullet, ...]) -> Iterator[tuple[str, str]]:
@@ -190,6 +199,17 @@ def section_texts(path: str, section: Section) -> Iterator[tuple[str, str]]:
     yield from ((f"{path}.after[{j}]", p) for j, p in enumerate(section.after))
 
 
+def node_texts(nodes: tuple[Node, ...]) -> Iterator[tuple[str, str]]:
+    """Yield the texts of content-tree nodes (schema 2) with key paths, in document order."""
+    for n in nodes:
+        yield f"{n.path}.heading", n.heading
+        yield f"{n.path}.text", n.text
+        yield from ((f"{n.path}.lead[{j}]", lead) for j, lead in enumerate(n.lead))
+        yield from ((f"{n.path}.support[{j}]", s) for j, s in enumerate(n.support))
+        yield from ((f"{n.path}.paragraphs[{j}]", p) for j, p in enumerate(n.paragraphs))
+        yield from node_texts(n.children)
+
+
 def content_sections(notice: Notice) -> Iterator[tuple[str, Section]]:
     """Yield every content section with its key path."""
     parts = {"assessment": notice.assessment, "tasks": notice.tasks, "proposals": notice.proposals}
@@ -216,6 +236,7 @@ def spec_texts(notice: Notice) -> Iterator[tuple[str, str]]:
     yield from (("meeting.chair.title", m.chair.title), ("meeting.chair.name", m.chair.name))
     for path, section in content_sections(notice):
         yield from section_texts(path, section)
+    yield from node_texts(notice.content)
     yield "closing", notice.closing or ""
     yield from recipient_texts(notice)
 

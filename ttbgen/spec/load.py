@@ -15,11 +15,15 @@ import yaml
 from ttbgen.errors import Mark, SpecError
 from ttbgen.i18n import _
 from ttbgen.spec.model import (
+    EMPHASES,
+    MEETING_KINDS,
+    NUMBER_STYLES,
     Archive,
     Bullet,
     Invitation,
     Item,
     Meeting,
+    Node,
     Notice,
     Office,
     PartialDate,
@@ -30,7 +34,7 @@ from ttbgen.spec.model import (
     TemplateRef,
 )
 from ttbgen.spec.nodes import Reader, Source, compose, read_source
-from ttbgen.spec.schema import SCHEMA
+from ttbgen.spec.schema import SCHEMA, SCHEMA_VERSION, newer_keys
 from ttbgen.vn import collapse, nfc
 
 T = TypeVar("T")
@@ -278,7 +282,7 @@ def person(reader: Reader, node: yaml.Node, path: str) -> Person:
     """Convert the chair."""
     f = Fields(reader, node, path, "chair")
     return Person(title=f.get("title", text, ""), name=f.get("name", text, ""),
-                  honorific=f.get("honorific", text, "đồng chí"))
+                  honorific=f.get("honorific", text, "đồng chí"), short_title=f.get("short_title", text, ""))
 
 
 def meeting(reader: Reader, node: yaml.Node, path: str) -> Meeting:
@@ -294,6 +298,7 @@ def meeting(reader: Reader, node: yaml.Node, path: str) -> Meeting:
         attendees=() if as_text else f.get("attendees", texts, ()),
         attendees_text=f.get("attendees", text, "") if as_text else "",
         heard=f.get("heard", texts, ()),
+        kind=f.get("kind", choice(*MEETING_KINDS), "hop"), visited=f.get("visited", texts, ()),
     )
 
 
@@ -445,6 +450,97 @@ def signer(reader: Reader, node: yaml.Node, path: str) -> Signer:
     return Signer(title=f.get("title", text, "").upper(), name=f.get("name", text, ""), authority=lines)
 
 
+# --- The content tree (schema 2) ---------------------------------------------------------------------
+
+# The label style a child takes when neither it (`number`) nor its parent (`numbering`) names one:
+# one level down the Decree 30 ladder Mục I. → khoản 1. → điểm a) → `-` → `+` (decree30.md §3).
+CHILD_STYLE = {"roman": "decimal", "decimal": "letters", "letters": "dash", "dash": "plus", "plus": "plus",
+               "none": "letters"}
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def boolean(reader: Reader, node: yaml.Node, path: str) -> bool:
+    """Convert true or false."""
+    return choice("true", "false")(reader, node, path) == "true"
+
+
+def task_id(reader: Reader, node: yaml.Node, path: str) -> str:
+    """Convert a stable task id: letters, digits, `.`, `_` and `-`."""
+    value = text(reader, node, path)
+    if not _ID.match(value):
+        raise reader.error(_("a task id uses letters, digits, '.', '_' and '-' only, e.g. ubnd-2024-t3; got "
+                             "'{value}'").format(value=value), node, path)
+    return value
+
+
+def tree(default: str, top: bool) -> Callable[[Reader, yaml.Node, str], Node]:
+    """Make the converter of a content node whose label style defaults to `default`."""
+
+    def convert(reader: Reader, node: yaml.Node, path: str) -> Node:
+        return content_node(reader, node, path, default, top)
+
+    return convert
+
+
+def content_node(reader: Reader, node: yaml.Node, path: str, default: str, top: bool) -> Node:
+    """Convert a node of the content tree; at the top level only a node with a heading is numbered."""
+    if isinstance(node, yaml.ScalarNode):
+        return Node("none" if top else default, text=text(reader, node, path), path=path)
+    f = Fields(reader, node, path, "node")
+    heading = f.get("heading", text, "")
+    style = f.get("number", choice(*NUMBER_STYLES), default if heading or not top else "none")
+    child_style = f.get("numbering", choice(*NUMBER_STYLES), CHILD_STYLE[style])
+    no_children: tuple[Node, ...] = ()
+    children = f.get("items", listed(tree(child_style, False)), no_children)
+    result = Node(
+        style, heading=heading, run_in=f.get("run_in", boolean, not top),
+        emphasis=f.get("emphasis", choice(*EMPHASES), "plain"), text=f.get("text", text, ""),
+        paragraphs=f.get("paragraphs", texts, ()), children=children, lead=f.get("lead", units, ()),
+        support=f.get("support", units, ()), due=f.get("due", partial_date, None), id=f.get("id", task_id, ""),
+        path=path,
+    )
+    if not (result.text or result.heading or result.paragraphs or result.children):
+        raise reader.error(_("the node is empty: give it a text, a heading, paragraphs or items"), node, path)
+    return result
+
+
+def check_ids(f: Fields, nodes: tuple[Node, ...], seen: dict[str, str]) -> None:
+    """Refuse a task id used twice: the register follows a task by its id."""
+    for n in nodes:
+        if n.id in seen:
+            raise SpecError(_("task id '{id}' is already used at {other}; give each task its own id").format(
+                id=n.id, other=seen[n.id]), f.reader.marks.get(f"{n.path}.id"), f"{n.path}.id")
+        if n.id:
+            seen[n.id] = n.path
+        check_ids(f, n.children, seen)
+
+
+def content(f: Fields) -> tuple[Node, ...]:
+    """Convert `content:`, which replaces the old parts (assessment, tasks, proposals, sections, order)."""
+    if not f.has("content"):
+        return ()
+    old = [key for key in (*PARTS, "order") if f.has(key)]
+    if old:
+        raise f.reader.error(_("'content' holds the whole content; move '{key}' into it, or drop 'content'")
+                             .format(key=old[0]), f.entries[old[0]][0], old[0])
+    top = "roman" if f.get("headings", choice("arabic", "roman"), "arabic") == "roman" else "decimal"
+    none: tuple[Node, ...] = ()
+    nodes = f.get("content", listed(tree(top, True)), none)
+    check_ids(f, nodes, {})
+    return nodes
+
+
+def schema_version(f: Fields) -> int:
+    """Return the spec's `schema:` version, refusing a key its version does not have."""
+    version = int(f.get("schema", choice("1", "2"), str(SCHEMA_VERSION)))
+    for path in newer_keys(version):
+        if path in f.reader.marks:
+            raise SpecError(_("'{key}' needs schema: 2 (this spec says schema: {version}); change the "
+                              "version or remove the key").format(key=path, version=version),
+                            f.reader.marks[path], path)
+    return version
+
+
 PARTS = ("assessment", "tasks", "proposals", "sections")
 
 
@@ -504,7 +600,8 @@ def build_notice(f: Fields, office: Office) -> Notice:
         sections=f.get("sections", listed(section), ()), order=f.get("order", order, PARTS),
         headings=f.get("headings", choice("arabic", "roman"), "arabic"),
         closing=closing(f), templates=f.get("template", template_refs, default_templates),
-        invitation=f.get("invitation", invitation, Invitation()), marks=f.reader.marks,
+        invitation=f.get("invitation", invitation, Invitation()), content=content(f),
+        schema=schema_version(f), marks=f.reader.marks,
     )
 
 

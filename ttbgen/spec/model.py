@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from ttbgen.errors import Mark
 from ttbgen.vn import PartialDate as PartialDate  # the model's date type; lives in vn, which formats it
+from ttbgen.vn import letter, roman
 
 
 @dataclass(frozen=True)
@@ -17,6 +19,7 @@ class Person:
     title: str
     name: str = ""
     honorific: str = "đồng chí"
+    short_title: str = ""  # the title of the second mention ("… kết luận như sau:"); "" = title
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,12 @@ class Meeting:
     attendees: tuple[str, ...] = ()
     attendees_text: str = ""
     heard: tuple[str, ...] = ()
+    kind: str = "hop"  # one of MEETING_KINDS: the wording of the derived opening
+    visited: tuple[str, ...] = ()  # kiem-tra: the places inspected ("Sau khi kiểm tra thực tế tại …")
+
+
+# Kinds of meeting (họp, hội nghị, làm việc, kiểm tra, giao ban); compose/derive.py words each opening.
+MEETING_KINDS = ("hop", "hoi-nghi", "lam-viec", "kiem-tra", "giao-ban")
 
 
 @dataclass(frozen=True)
@@ -154,4 +163,136 @@ class Notice:
     closing: str | None = None
     templates: tuple[TemplateRef, ...] = (TemplateRef("thong-bao-ket-luan"),)
     invitation: Invitation = Invitation()
+    content: tuple[Node, ...] = ()  # schema 2: the content tree; empty when the old parts are used
+    schema: int = 2  # the spec schema version (`schema:`; specs without it read as the current one)
     marks: dict[str, Mark] = field(default_factory=dict, compare=False, repr=False)  # key path → place
+
+
+# --- The content tree (schema 2) -----------------------------------------------------------------------
+
+# Number styles of a node's label (decree30.md §3 Headings): Mục `I.`, khoản `1.` (nested `2.1.`),
+# điểm `a)` … `đ)`, bullets `-` and `+` (practice), or none (a plain paragraph).
+NUMBER_STYLES = ("decimal", "roman", "letters", "dash", "plus", "none")
+EMPHASES = ("bold", "italic", "plain")
+
+
+@dataclass(frozen=True)
+class Node:
+    """One node of the content tree: label style, heading, text, paragraphs, children; a task if it has
+    a lead, support or due. `number` is always resolved (the loader applies the defaults)."""
+
+    number: str = "none"
+    heading: str = ""
+    run_in: bool = True  # heading before the text in one paragraph; False: the heading is its own paragraph
+    emphasis: str = "plain"  # of a run-in or nested heading: bold, italic or plain
+    text: str = ""
+    paragraphs: tuple[str, ...] = ()
+    children: tuple[Node, ...] = ()
+    lead: tuple[str, ...] = ()
+    support: tuple[str, ...] = ()
+    due: PartialDate | None = None
+    id: str = ""
+    path: str = field(default="", compare=False)  # the key path in the spec, for located messages
+
+    @property
+    def is_task(self) -> bool:
+        """Tell whether the node assigns work: it names a lead or supporting unit, or a deadline."""
+        return bool(self.lead or self.support or self.due is not None)
+
+
+@dataclass(frozen=True)
+class Task:
+    """A task node as data for the task register: its computed number path and what it assigns."""
+
+    number: str  # e.g. "2.3.b", "I.1.a", "1.-2" (second `-` bullet of point 1); see docs/spec.md
+    lead: tuple[str, ...]
+    support: tuple[str, ...]
+    due: PartialDate | None
+    id: str
+    text: str  # the node's own wording as printed: "Heading: text"
+    heading: str = ""
+    paragraphs: tuple[str, ...] = ()
+    path: str = ""  # the key path in the spec
+
+
+def _bullet_node(bullet: Bullet, path: str) -> Node:
+    """Convert an old-form `-` bullet (with `+` sub-bullets) to nodes."""
+    subs = tuple(Node("plus", text=t, path=f"{path}.bullets[{j}]") for j, t in enumerate(bullet.bullets))
+    return Node("dash", text=bullet.text, children=subs, path=path)
+
+
+def _item_node(item: Item, style: str, path: str) -> Node:
+    """Convert an old-form point to a node."""
+    bullets = tuple(_bullet_node(b, f"{path}.bullets[{i}]") for i, b in enumerate(item.bullets))
+    return Node(style, heading=item.heading, text=item.text, paragraphs=item.paragraphs, children=bullets,
+                lead=item.lead, support=item.support, due=item.due, path=path)
+
+
+def section_node(section: Section, roman_headings: bool, path: str) -> Node:
+    """Convert an old-form section: a numbered own-line heading when it has one, then its parts in order."""
+    style = ("roman" if roman_headings else "decimal") if section.heading else "none"
+    children = (
+        *(_bullet_node(b, f"{path}.bullets[{i}]") for i, b in enumerate(section.bullets)),
+        *(_item_node(it, section.numbering, f"{path}.items[{i}]") for i, it in enumerate(section.items)),
+        *(Node("none", text=p, path=f"{path}.after[{i}]") for i, p in enumerate(section.after)),
+    )
+    return Node(style, heading=section.heading, run_in=False, paragraphs=section.paragraphs,
+                children=children, path=path)
+
+
+def content_tree(notice: Notice) -> tuple[Node, ...]:
+    """Return the notice's content as one tree: `content` as written, or the old parts converted."""
+    if notice.content:
+        return notice.content
+    parts: dict[str, list[tuple[str, Section]]] = {
+        "assessment": [("assessment", notice.assessment)] if notice.assessment else [],
+        "tasks": [("tasks", notice.tasks)] if notice.tasks else [],
+        "proposals": [("proposals", notice.proposals)] if notice.proposals else [],
+        "sections": [(f"sections[{i}]", s) for i, s in enumerate(notice.sections)],
+    }
+    roman_headings = notice.headings == "roman"
+    return tuple(section_node(s, roman_headings, path) for name in notice.order for path, s in parts[name])
+
+
+def ordinals(nodes: tuple[Node, ...]) -> list[int]:
+    """Return each node's 1-based ordinal among the siblings before it that share its number style."""
+    seen: dict[str, int] = {}
+    out = []
+    for node in nodes:
+        seen[node.number] = seen.get(node.number, 0) + 1
+        out.append(seen[node.number])
+    return out
+
+
+def number_part(style: str, ordinal: int) -> str:
+    """Return a node's part of a number path: `3`, `II`, `b`, `-2`, `+1`, or `` for an unnumbered node."""
+    parts = {"decimal": str(ordinal), "roman": roman(ordinal), "letters": letter(ordinal - 1),
+             "dash": f"-{ordinal}", "plus": f"+{ordinal}"}
+    return parts.get(style, "")
+
+
+def _walk_tasks(nodes: tuple[Node, ...], prefix: tuple[str, ...]) -> Iterator[Task]:
+    """Yield the tasks of a list of sibling nodes and their descendants."""
+    for position, (node, ordinal) in enumerate(zip(nodes, ordinals(nodes), strict=True), start=1):
+        part = number_part(node.number, ordinal)
+        path = (*prefix, part) if part else prefix
+        if node.is_task:
+            own = path if part else (*prefix, f"#{position}")  # an unnumbered task: its place among siblings
+            yield Task(".".join(own), node.lead, node.support, node.due, node.id, printed_text(node),
+                       node.heading, node.paragraphs, node.path)
+        yield from _walk_tasks(node.children, path)
+
+
+def printed_text(node: Node) -> str:
+    """Return a node's own wording as printed: `Heading: text`, the heading alone, or the text alone."""
+    if node.heading and node.text:
+        return f"{node.heading}: {node.text}"
+    return node.heading or node.text
+
+
+def iter_tasks(notice: Notice) -> Iterator[Task]:
+    """Yield every task node of the notice, in document order, with its computed number path.
+
+    Works on both spec forms (the old sections are converted by content_tree); see docs/spec.md, Tasks.
+    """
+    yield from _walk_tasks(content_tree(notice), ())

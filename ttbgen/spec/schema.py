@@ -18,10 +18,18 @@ class Field:
     kind: str
     doc: str
     required: bool = False
+    since: int = 1  # the first `schema:` version that has the key
+
+
+SCHEMA_VERSION = 2  # the current spec schema; a spec without `schema:` is read as this version
+_STYLES = "decimal|roman|letters|dash|plus|none"
+_KINDS = "hop|hoi-nghi|lam-viec|kiem-tra|giao-ban"
 
 
 SCHEMA: dict[str, dict[str, Field]] = {
     "notice": {
+        "schema": Field("version", "Spec schema version: 1 (sections) or 2 (adds the content tree, meeting kinds); "
+                        "default 2. Keys marked 'schema 2' are refused under `schema: 1`."),
         "office": Field("str", "Office profile name, e.g. ubnd-lang-son (templates/offices/NAME.yaml).", True),
         "template": Field("template", "Template name (default thong-bao-ket-luan), or {name, version} to pin a "
                           "version (1 = any 1.x.y, 1.2 = any 1.2.y, 1.2.3 exactly); a list renders one document "
@@ -36,6 +44,8 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "tasks": Field("map:section", "Tasks assigned, one point per task."),
         "proposals": Field("map:proposals", "Responses to proposals (Về các đề xuất, kiến nghị)."),
         "sections": Field("list:section", "Further numbered sections."),
+        "content": Field("list:node", "Schema 2: the whole content as one tree of nodes (instead of "
+                         "assessment, tasks, proposals, sections).", since=2),
         "order": Field("list:enum:assessment|tasks|proposals|sections",
                        "Order of the parts (default: assessment, tasks, proposals, sections)."),
         "headings": Field("enum:arabic|roman", "Section numbers: arabic 1. 2. (default), or roman I. II. with the "
@@ -64,11 +74,17 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "time": Field("str", "Start time, e.g. 14 giờ 00 (used by the invitation, Giấy mời)."),
         "attendees": Field("attendees", "A list of attendees, or one sentence used as written."),
         "heard": Field("names", "What was heard (reports, opinions); joined with \"; \"."),
+        "kind": Field(f"enum:{_KINDS}", "Schema 2: the kind of meeting, which words the derived opening: "
+                      "hop (default), hoi-nghi, lam-viec, kiem-tra, giao-ban.", since=2),
+        "visited": Field("names", "Schema 2, kiem-tra: places inspected (\"Sau khi kiểm tra thực tế tại …\").",
+                         since=2),
     },
     "chair": {
         "title": Field("str", "Title, e.g. Chủ tịch UBND tỉnh.", True),
         "name": Field("str", "Full name; omit to refer to the chair by title only."),
         "honorific": Field("str", "Word before the name (default \"đồng chí\"; \"\" for none)."),
+        "short_title": Field("str", "Schema 2: the title of the second mention (\"…, Chủ tịch UBND tỉnh kết luận "
+                             "như sau:\"); default: title.", since=2),
     },
     "section": {
         "heading": Field("str", "Heading; the section is numbered 1., 2., … when it has one."),
@@ -86,6 +102,23 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "due": Field("pdate", "Deadline of a task: 2024-02-20, or 2024-02 for within the month."),
         "paragraphs": Field("paragraphs", "Follow-on paragraphs."),
         "bullets": Field("bullets", "`-` bullets under the point."),
+    },
+    "node": {
+        "number": Field(f"enum:{_STYLES}", "Label style: decimal 1. (2.1. under a decimal node), roman I., "
+                        "letters a), dash -, plus +, none. Default: the parent's numbering (see the tree rules)."),
+        "heading": Field("str", "Heading: before the text in one paragraph (run-in), or its own paragraph."),
+        "run_in": Field("bool", "true: `a) Heading: text`; false: the heading is its own paragraph. Default: "
+                        "false at the top level, true below."),
+        "emphasis": Field("enum:bold|italic|plain", "Emphasis of a heading below the top level (default plain; "
+                          "top-level headings are bold, Roman ones in capitals)."),
+        "text": Field("str", "The node's text (after its label and run-in heading)."),
+        "paragraphs": Field("paragraphs", "Unnumbered paragraphs after the node's own paragraph."),
+        "items": Field("list:node", "Child nodes (a text alone is a node with only a text)."),
+        "numbering": Field(f"enum:{_STYLES}", "Default label style of the child nodes."),
+        "lead": Field("names", "Lead unit(s): makes the node a task."),
+        "support": Field("names", "Supporting units of the task."),
+        "due": Field("pdate", "Deadline of the task: 2024-02-20, or 2024-02 for within the month."),
+        "id": Field("str", "Stable task id for the task register, e.g. ubnd-2024-12-t3 (letters, digits, . _ -)."),
     },
     "proposals": {
         "heading": Field("str", "Heading (default: Về các đề xuất, kiến nghị)."),
@@ -136,13 +169,24 @@ SCHEMA: dict[str, dict[str, Field]] = {
 }
 
 
+def newer_keys(version: int, name: str = "notice", prefix: str = "") -> list[str]:
+    """Return the key paths (meeting.kind, …) that a spec of an older schema version may not use."""
+    out: list[str] = []
+    for key, spec in SCHEMA[name].items():
+        if spec.since > version:
+            out.append(prefix + key)
+        elif spec.kind.startswith("map:"):
+            out += newer_keys(version, spec.kind[4:], f"{prefix}{key}.")
+    return out
+
+
 def _kind_schema(kind: str) -> dict[str, Any]:
     """Return the JSON Schema of one value kind."""
     text = {"type": "string"}
     if kind.startswith("map:"):
         return {"$ref": f"#/$defs/{kind[4:]}"}
-    if kind == "item":  # a point may be written as just its text
-        return {"anyOf": [text, {"$ref": "#/$defs/item"}]}
+    if kind in ("item", "node"):  # a point or node may be written as just its text
+        return {"anyOf": [text, {"$ref": f"#/$defs/{kind}"}]}
     if kind.startswith("list:"):
         return {"type": "array", "items": _kind_schema(kind[5:])}
     if kind.startswith("enum:"):
@@ -164,6 +208,8 @@ def _kind_schema(kind: str) -> dict[str, Any]:
                                {"type": "array", "items": {"anyOf": [text, {"$ref": "#/$defs/template"}]}}]},
         "codes": {"type": "object", "additionalProperties": text},
         "house_style": {"type": "object"},
+        "bool": {"type": "boolean"},
+        "version": {"enum": [1, 2]},
     }
     return simple.get(kind, {"$ref": f"#/$defs/{kind}"})
 
@@ -197,6 +243,7 @@ _KIND_NAMES = {
     "pdate": "date, or `2024-01` / `2024`", "number": "digits or `~`", "bullets": "list of bullets",
     "recipient": "recipient", "archive": "text or mapping", "drafter": "text or mapping",
     "template": "text, mapping or list", "codes": "mapping of code: name", "house_style": "mapping (rule set)",
+    "bool": "`true` or `false`", "version": "`1` or `2`",
 }
 
 

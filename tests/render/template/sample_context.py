@@ -27,9 +27,10 @@ def sample_rules(agency: list[str], motto: str) -> Rules:
     }
 
 
-def block(kind: BlockKind, number: str, text: str, lead: str = "") -> Block:
+def block(kind: BlockKind, number: str, text: str, lead: str = "", emphasis: str = "",
+          keep: bool = False) -> Block:
     """One body block."""
-    return {"kind": kind, "number": number, "lead": lead, "text": text}
+    return {"kind": kind, "number": number, "lead": lead, "text": text, "emphasis": emphasis, "keep": keep}
 
 
 def recipient(text: str, level: int = 1) -> RecipientLine:

@@ -523,7 +523,9 @@ def content(f: Fields) -> tuple[Node, ...]:
     if old:
         raise f.reader.error(_("'content' holds the whole content; move '{key}' into it, or drop 'content'")
                              .format(key=old[0]), f.entries[old[0]][0], old[0])
-    top = "roman" if f.get("headings", choice("arabic", "roman"), "arabic") == "roman" else "decimal"
+    # `headings` is converted (and checked) with the other top-level keys; read it here without a second visit.
+    roman_headings = f.has("headings") and getattr(f.entries["headings"][1], "value", "") == "roman"
+    top = "roman" if roman_headings else "decimal"
     none: tuple[Node, ...] = ()
     nodes = f.get("content", listed(tree(top, True)), none)
     check_ids(f, nodes, {})
@@ -536,7 +538,7 @@ def schema_version(f: Fields) -> int:
     for path in newer_keys(version):
         if path in f.reader.marks:
             raise SpecError(_("'{key}' needs schema: 2 (this spec says schema: {version}); change the "
-                              "version or remove the key").format(key=path, version=version),
+                              "version or remove the key").format(key=path.rpartition(".")[2], version=version),
                             f.reader.marks[path], path)
     return version
 

@@ -55,3 +55,40 @@ def test_committed_schema_files_match_ttbgen_schema() -> None:
     for name, args in (("spec.schema.json", ["schema"]), ("office.schema.json", ["schema", "--office"])):
         printed = CliRunner().invoke(main, args).output
         assert (ROOT / "docs" / name).read_text(encoding="utf-8") == printed, f"regenerate docs/{name}"
+
+
+DOC_SPEC_HEAD = """\
+office: ubnd-lang-son
+date: 2024-12
+closing: ""
+"""
+DOC_MEETING = """\
+meeting:
+  date: 2024-12-20
+  name: cuộc họp nghe báo cáo tiến độ
+  chair: {name: Hồ Tiến Thiệu, title: Chủ tịch UBND tỉnh}
+"""
+_EXAMPLE = re.compile(r"<!-- example -->\n```yaml\n(.*?)```\n```text\n(.*?)```", re.S)
+
+
+def example_paragraphs(tmp: object, fragment: str) -> str:
+    """Build a docs/spec.md example: the opening when it sets the meeting, else the content paragraphs."""
+    from pathlib import Path
+
+    from ttbgen.compose.derive import body_blocks
+    from ttbgen.spec.load import load_spec
+    from ttbgen.spec.office import load_office
+
+    path = Path(str(tmp)) / "example.yaml"
+    path.write_text(DOC_SPEC_HEAD + ("" if "meeting:" in fragment else DOC_MEETING) + fragment, encoding="utf-8")
+    blocks = body_blocks(load_spec(path, load_office))
+    shown = blocks[:2] if "meeting:" in fragment else blocks[2:]
+    return "".join(b["number"] + b["lead"] + b["text"] + "\n" for b in shown)
+
+
+def test_every_tree_example_of_the_spec_doc_produces_its_paragraphs(tmp_path: object) -> None:
+    doc = (ROOT / "docs" / "spec.md").read_text(encoding="utf-8")
+    examples = _EXAMPLE.findall(doc)
+    assert len(examples) >= 6
+    for fragment, paragraphs in examples:
+        assert example_paragraphs(tmp_path, fragment) == paragraphs, fragment

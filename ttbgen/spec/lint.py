@@ -234,6 +234,8 @@ def spec_texts(notice: Notice) -> Iterator[tuple[str, str]]:
     yield from ((f"meeting.attendees[{i}]", a) for i, a in enumerate(m.attendees))
     yield from ((f"meeting.heard[{i}]", h) for i, h in enumerate(m.heard))
     yield from (("meeting.chair.title", m.chair.title), ("meeting.chair.name", m.chair.name))
+    yield "meeting.chair.short_title", m.chair.short_title
+    yield from ((f"meeting.visited[{i}]", v) for i, v in enumerate(m.visited))
     for path, section in content_sections(notice):
         yield from section_texts(path, section)
     yield from node_texts(notice.content)

@@ -167,6 +167,13 @@ def test_meeting_kinds_word_the_opening(tmp_path: Path, kind: str, first: str, s
     assert opening[1].endswith("Nguyễn Văn A, Phó Chủ tịch UBND tỉnh kết luận như sau:")
 
 
+@pytest.mark.parametrize(("written", "kind"),
+                         [("kiểm tra", "kiem-tra"), ("hội nghị", "hoi-nghi"), ("giao-ban", "giao-ban")])
+def test_meeting_kind_in_vietnamese_or_ascii(tmp_path: Path, written: str, kind: str) -> None:
+    assert load(tmp_path, BASE + f"  kind: {written}\n").meeting.kind == kind
+    assert "meeting.kind: expected one of hop, hoi-nghi" in error(tmp_path, BASE + "  kind: hội thảo\n")
+
+
 def test_free_text_still_overrides_the_derived_opening(tmp_path: Path) -> None:
     notice = load(tmp_path, BASE + "  kind: kiem-tra\nopening:\n  - Ngày 01/02/2024, Đoàn đã kiểm tra.\n")
     assert body_blocks(notice)[0]["text"] == "Ngày 01/02/2024, Đoàn đã kiểm tra."

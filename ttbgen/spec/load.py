@@ -16,6 +16,7 @@ from ttbgen.errors import Mark, SpecError
 from ttbgen.i18n import _
 from ttbgen.spec.model import (
     EMPHASES,
+    KIND_SPELLINGS,
     MEETING_KINDS,
     NUMBER_STYLES,
     Archive,
@@ -285,6 +286,16 @@ def person(reader: Reader, node: yaml.Node, path: str) -> Person:
                   honorific=f.get("honorific", text, "đồng chí"), short_title=f.get("short_title", text, ""))
 
 
+def meeting_kind(reader: Reader, node: yaml.Node, path: str) -> str:
+    """Convert a meeting kind: hop, hoi-nghi, …, or the same in Vietnamese (họp, hội nghị, …)."""
+    value = reader.scalar(node, path).strip()
+    kind = KIND_SPELLINGS.get(value, value)
+    if kind not in MEETING_KINDS:
+        raise reader.error(_("expected one of {words}, got '{value}'").format(
+            words=", ".join(MEETING_KINDS), value=value), node, path)
+    return kind
+
+
 def meeting(reader: Reader, node: yaml.Node, path: str) -> Meeting:
     """Convert the meeting."""
     f = Fields(reader, node, path, "meeting")
@@ -298,7 +309,7 @@ def meeting(reader: Reader, node: yaml.Node, path: str) -> Meeting:
         attendees=() if as_text else f.get("attendees", texts, ()),
         attendees_text=f.get("attendees", text, "") if as_text else "",
         heard=f.get("heard", texts, ()),
-        kind=f.get("kind", choice(*MEETING_KINDS), "hop"), visited=f.get("visited", texts, ()),
+        kind=f.get("kind", meeting_kind, "hop"), visited=f.get("visited", texts, ()),
     )
 
 

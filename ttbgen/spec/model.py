@@ -73,6 +73,9 @@ class Meeting:
 
 # Kinds of meeting (họp, hội nghị, làm việc, kiểm tra, giao ban); compose/derive.py words each opening.
 MEETING_KINDS = ("hop", "hoi-nghi", "lam-viec", "kiem-tra", "giao-ban")
+# The same kinds as a clerk may type them, in Vietnamese.
+KIND_SPELLINGS = {"họp": "hop", "hội nghị": "hoi-nghi", "làm việc": "lam-viec", "kiểm tra": "kiem-tra",
+                  "giao ban": "giao-ban"}
 
 
 @dataclass(frozen=True)

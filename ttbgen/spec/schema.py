@@ -23,7 +23,7 @@ class Field:
 
 SCHEMA_VERSION = 2  # the current spec schema; a spec without `schema:` is read as this version
 _STYLES = "decimal|roman|letters|dash|plus|none"
-_KINDS = "hop|hoi-nghi|lam-viec|kiem-tra|giao-ban"
+_KINDS = "hop|hoi-nghi|lam-viec|kiem-tra|giao-ban|họp|hội nghị|làm việc|kiểm tra|giao ban"
 
 
 SCHEMA: dict[str, dict[str, Field]] = {
@@ -75,7 +75,8 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "attendees": Field("attendees", "A list of attendees, or one sentence used as written."),
         "heard": Field("names", "What was heard (reports, opinions); joined with \"; \"."),
         "kind": Field(f"enum:{_KINDS}", "Schema 2: the kind of meeting, which words the derived opening: "
-                      "hop (default), hoi-nghi, lam-viec, kiem-tra, giao-ban.", since=2),
+                      "hop (default), hoi-nghi, lam-viec, kiem-tra, giao-ban (or họp, hội nghị, làm việc, kiểm tra, "
+                      "giao ban).", since=2),
         "visited": Field("names", "Schema 2, kiem-tra: places inspected (\"Sau khi kiểm tra thực tế tại …\").",
                          since=2),
     },

@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = REPO / "templates" / "thong-bao-ket-luan" / "template.docx"
 # Every shipped template shares this Decree 30 layout (Mẫu 1.4); they differ in their manifest (document
 # type, how the body is derived), and each is its own file so that an office can restyle one in Word.
-TEMPLATE_NAMES = ("thong-bao-ket-luan", "giay-moi", "thong-bao")
+TEMPLATE_NAMES = ("thong-bao-ket-luan", "giay-moi", "thong-bao", "bao-cao-nhiem-vu")
 
 # --- Geometry (twips; 1 mm = 56.7 twips) -------------------------------------------------------
 

@@ -122,7 +122,7 @@ class Builder:
         for index, ref in enumerate(self.refs(notice)):
             compiled, manifest = self.template(ref, notice, spec.parent)
             context = build_context(notice, manifest.geometry, manifest.doc_type_name, manifest.doc_type,
-                                    manifest.content)
+                                    manifest.content, manifest.print_due)
             data = compiled.render(context, document_info(notice, context["title"], manifest), stamper(manifest))
             out.append(Rendered(spec, notice, output_name(spec, ref.name, index), data, warnings))
         return out

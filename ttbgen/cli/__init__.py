@@ -8,6 +8,7 @@ from ttbgen import __version__
 from ttbgen.cli.build import build, new, schema
 from ttbgen.cli.check import check_command, dump
 from ttbgen.cli.pdf import pdf_command, preview_command
+from ttbgen.cli.tasks import tasks_command
 from ttbgen.cli.templates import templates
 
 
@@ -18,5 +19,6 @@ def main() -> None:
 
 
 for _command, _name in ((build, "build"), (schema, "schema"), (dump, "dump"), (new, "new"), (templates, "templates"),
-                        (check_command, "check"), (pdf_command, "pdf"), (preview_command, "preview")):
+                        (check_command, "check"), (pdf_command, "pdf"), (preview_command, "preview"),
+                        (tasks_command, "tasks")):
     main.add_command(_command, _name)

@@ -273,8 +273,11 @@ def content_recipients(notice: Notice, content: str) -> tuple[Recipient, ...]:
 
 
 def build_context(notice: Notice, geo: Geometry | None = None, doc_type: str = "THÔNG BÁO",
-                  type_code: str = "TB", content: str = "conclusion") -> NoticeContext:
+                  type_code: str = "TB", content: str = "conclusion", print_due: str = "missing") -> NoticeContext:
     """Build the template context of a notice, for a template of the given document type and content."""
+    from ttbgen.compose.deadlines import printed_deadlines
+
+    notice = printed_deadlines(notice, print_due)
     office = notice.office
     title = content_title(notice, content)
     number, date = issue(notice, content)

@@ -37,8 +37,9 @@ class Manifest:
     sha256: str
     ttbgen: str = ""
     description: str = ""
-    content: str = "conclusion"  # how the body is derived: conclusion, invitation or announcement
+    content: str = "conclusion"  # how the body is derived: conclusion, invitation, announcement or report
     geometry: Geometry = field(default_factory=Geometry)
+    print_due: str = "missing"  # print a task's due in the notice: when its text states none, always, or never
 
     @property
     def subject(self) -> str:
@@ -46,7 +47,8 @@ class Manifest:
         return SUBJECTS.get(self.content, self.doc_type_name)
 
 
-SUBJECTS = {"conclusion": "Thông báo kết luận", "invitation": "Giấy mời", "announcement": "Thông báo"}
+SUBJECTS = {"conclusion": "Thông báo kết luận", "invitation": "Giấy mời", "announcement": "Thông báo",
+            "report": "Báo cáo kết quả thực hiện nhiệm vụ"}
 
 
 def load_manifest(folder: Path) -> Manifest:
@@ -65,7 +67,16 @@ def load_manifest(folder: Path) -> Manifest:
         sha256=digest, ttbgen=str(data.get("ttbgen", "")), description=str(data.get("description", "")),
         content=_content(path, data.get("content", "conclusion")),
         geometry=_geometry(path, data.get("geometry") or {}),
+        print_due=_print_due(path, data.get("print_due", "missing")),
     )
+
+
+def _print_due(path: Path, value: Any) -> str:
+    """Read when the notice prints a task's deadline: missing (from its text), always, or never."""
+    if value not in ("missing", "always", "never"):
+        raise TemplateError(_("{path}: print_due must be missing, always or never, got '{value}'").format(
+            path=path, value=value))
+    return str(value)
 
 
 def _content(path: Path, value: Any) -> str:

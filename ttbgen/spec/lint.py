@@ -398,9 +398,44 @@ def decimal_point(notice: Notice) -> Iterator[SpecWarning]:
                        .format(found=match[0], fixed=decimal(value, len(match[2]))))
 
 
+def item_words(item: Item) -> str:
+    """Return all the words of a point (text, paragraphs, bullets), where its deadline may be written."""
+    return " ".join(text for _path, text in item_texts("", item) if text)
+
+
+def issued_on(notice: Notice) -> dt.date:
+    """Return the day deadlines count from: the issue date, or the meeting's while the day is left open."""
+    return notice.date.as_date() or notice.meeting.date
+
+
+def deadline_text_mismatch(notice: Notice) -> Iterator[SpecWarning]:
+    """deadline-text-mismatch: the units read the text, so a `due` the text contradicts tracks the wrong day."""
+    from ttbgen.spec.deadlines import disagreement, find_deadlines
+
+    for path, section in task_sections(notice):
+        for i, item in enumerate(section.items):
+            stated = disagreement(item.due, find_deadlines(item_words(item), issued_on(notice))) if item.due else None
+            if stated is not None:
+                yield warn(notice, f"{path}.items[{i}].due", "deadline-text-mismatch", _(
+                    "due is {due} but the text says '{phrase}' ({date}); make them agree").format(
+                        due=item.due, phrase=stated.phrase, date=stated.label))
+
+
+def deadline_day_off(notice: Notice) -> Iterator[SpecWarning]:
+    """deadline-day-off: a deadline on a Sunday, a public holiday or Tết cannot be met on the day."""
+    from ttbgen.spec.workdays import day_off
+
+    for path, due in deadlines(notice):
+        day = due.as_date()
+        reason = day_off(day) if day else ""
+        if reason:
+            yield warn(notice, path, "deadline-day-off", _("the deadline {due} is a day off ({reason}); "
+                                                           "choose a working day").format(due=due, reason=reason))
+
+
 CHECKS: list[Callable[[Notice], Iterator[SpecWarning]]] = [
     deadline_before_meeting, deadline_far, meeting_after_issue, lead_not_recipient, district_names,
-    province_not_current, mixed_tone_marks, decimal_point,
+    province_not_current, mixed_tone_marks, decimal_point, deadline_text_mismatch, deadline_day_off,
 ]
 
 

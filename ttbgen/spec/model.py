@@ -41,6 +41,7 @@ class Item:
     due: PartialDate | None = None
     paragraphs: tuple[str, ...] = ()
     bullets: tuple[Bullet, ...] = ()
+    id: str = ""  # a task's id in the register (docs/tasks.md); empty: derived from the notice and the lead
 
 
 @dataclass(frozen=True)

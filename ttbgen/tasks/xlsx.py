@@ -1,0 +1,64 @@
+"""The register as an Excel workbook (openpyxl): Vietnamese columns, real dates, frozen header, filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+from ttbgen.tasks.export import COLUMNS, DATE_COLUMNS, row
+from ttbgen.tasks.register import STATUSES, Task
+
+SHEET = "Nhiệm vụ"
+MAX_WIDTH = 60  # characters; longer texts wrap in their cell
+STATUS_COLUMN = COLUMNS.index("Tình trạng") + 1
+
+
+def _width(values: list[Any]) -> int:
+    """Return a column width that fits its longest line, within MAX_WIDTH."""
+    longest = max((len(line) for v in values for line in str("dd/mm/yyyy" if isinstance(v, dt.date) else v or "")
+                   .splitlines() or [""]), default=8)
+    return min(max(longest + 2, 8), MAX_WIDTH)
+
+
+def to_xlsx(tasks: list[Task]) -> bytes:
+    """Return the register as .xlsx bytes; the status column offers the TDNV status words as a list."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    sheet = book.worksheets[0]
+    sheet.title = SHEET
+    sheet.append(list(COLUMNS))
+    rows = [list(row(t).values()) for t in tasks]
+    for values in rows:
+        sheet.append(values)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, name in enumerate(COLUMNS, start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = _width([name, *(r[index - 1] for r in rows)])
+        for cell in sheet[letter][1:]:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if name in DATE_COLUMNS and isinstance(cell.value, dt.date):
+                cell.number_format = "DD/MM/YYYY"
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(rows) + 1}"
+    _status_list(sheet, DataValidation, get_column_letter(STATUS_COLUMN), len(rows))
+    return _bytes(book)
+
+
+def _status_list(sheet: Any, validation: Any, letter: str, count: int) -> None:
+    """Let the clerk pick the status from the TDNV words in Excel."""
+    check = validation(type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=True)
+    sheet.add_data_validation(check)
+    check.add(f"{letter}2:{letter}{max(count, 1) + 1}")
+
+
+def _bytes(book: Any) -> bytes:
+    """Save a workbook to bytes."""
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

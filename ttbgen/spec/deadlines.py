@@ -133,13 +133,14 @@ def _day(m: re.Match[str], issued: dt.date | None) -> Deadline | None:
 
 
 def _relative(m: re.Match[str], issued: dt.date | None) -> Deadline | None:
-    """Read "trong 10 ngày làm việc kể từ ngày ký": counted from the issue date, working days without days off."""
-    from ttbgen.spec.workdays import add_working_days
+    """Read "trong 10 ngày làm việc kể từ ngày ký": counted from the issue date, working days without days off;
+    a period of calendar days that ends on a day off ends on the next working day (Bộ luật Dân sự 2015, Điều 148)."""
+    from ttbgen.spec.workdays import add_working_days, next_working_day
 
     if issued is None:
         return None
     count = int(m["n"])
-    due = add_working_days(issued, count) if m["work"] else issued + dt.timedelta(days=count)
+    due = add_working_days(issued, count) if m["work"] else next_working_day(issued + dt.timedelta(days=count))
     return day_deadline(due, m[0].strip(), m.start())
 
 

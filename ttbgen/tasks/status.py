@@ -72,8 +72,8 @@ def _scalar(source: str, node: yaml.Node, what: str) -> str:
     return nfc(str(node.value))
 
 
-def _record(source: str, node: yaml.Node) -> Record:
-    """Read one task's record: a status word, or a mapping {status, done, note}."""
+def _record(source: str, node: yaml.Node, key: yaml.Node) -> Record:
+    """Read one task's record (placed at its id): a status word, or a mapping {status, done, note}."""
     fields = {"status": node} if isinstance(node, yaml.ScalarNode) else {}
     if isinstance(node, yaml.MappingNode):
         fields = {_scalar(source, k, "a key"): v for k, v in node.value}
@@ -91,7 +91,7 @@ def _record(source: str, node: yaml.Node) -> Record:
         raise SpecError(_("done must be a date such as 2026-04-02, got '{value}'").format(value=done),
                         mark_of(source, fields["done"]))
     note = _scalar(source, fields["note"], "note") if "note" in fields else ""
-    return Record(status, str(parse_day(done) or ""), note, mark_of(source, node))
+    return Record(status, str(parse_day(done) or ""), note, mark_of(source, key))
 
 
 def read_status(path: Path) -> dict[str, Record]:
@@ -103,7 +103,7 @@ def read_status(path: Path) -> dict[str, Record]:
     if not isinstance(root, yaml.MappingNode):
         raise SpecError(_("a status file maps task ids to their status (id: Đang thực hiện)"),
                         mark_of(source.name, root))
-    return {_scalar(source.name, k, "a task id").strip(): _record(source.name, v) for k, v in root.value}
+    return {_scalar(source.name, k, "a task id").strip(): _record(source.name, v, k) for k, v in root.value}
 
 
 def status_files(specs: list[Path]) -> list[Path]:

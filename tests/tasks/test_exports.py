@@ -88,7 +88,7 @@ def test_table_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     out = invoke("tasks", "specs/chuyen-doi-so-2026-03.yaml")
     assert out.splitlines()[0].startswith("15/TB-UBND  2026-03-09  Kết luận của đồng chí Đoàn Thu Hà")
-    assert "  2.a    Sở Khoa học và Công nghệ" in out and "ubnd-lang-son-20260306-so-khoa-hoc-va-cong-nghe-1" in out
+    assert "  2.a      Sở Khoa học và Công nghệ" in out and "ubnd-lang-son-20260306-so-khoa-hoc-va-cong-nghe-1" in out
 
 
 def test_xlsx_needs_a_file_and_an_existing_file_is_not_replaced(monkeypatch: pytest.MonkeyPatch,

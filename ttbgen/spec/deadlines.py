@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ttbgen.spec.model import Node, Notice, content_tree
 from ttbgen.vn import PartialDate, pad_month, roman, short_date
 
 # How much of a date a deadline fixes; "recurring" (hằng tháng) and "ongoing" (thường xuyên) fix none.
@@ -229,3 +230,36 @@ def disagreement(due: PartialDate, deadlines: list[Deadline]) -> Deadline | None
     if dated and not any(d.agrees(given) for d in dated):
         return binding(dated)
     return None
+
+
+# --- Where a task's deadline is written -------------------------------------------------------------------------
+
+
+def task_words(node: Node, top: bool = True) -> str:
+    """Return a task node's words in reading order with its children that are not tasks of their own (marked
+    "- " and "+ " as printed), where its deadline may be written; a heading that only names the lead is left out."""
+    heading = "" if top and node.heading in node.lead else node.heading
+    mark = {"dash": "- ", "plus": "+ "}.get(node.number, "") if not top else ""
+    parts = [mark + heading + (":" if heading and node.text else ""), node.text, *node.paragraphs]
+    parts += [task_words(child, False) for child in node.children if not child.is_task]
+    return " ".join(p.strip() for p in parts if p.strip())
+
+
+def tree_nodes(nodes: tuple[Node, ...]) -> Iterator[Node]:
+    """Yield every node of a content tree, parents before their children."""
+    for node in nodes:
+        yield node
+        yield from tree_nodes(node.children)
+
+
+def issued_on(notice: Notice) -> dt.date:
+    """Return the day deadlines count from: the issue date, or the meeting's while the day is left open."""
+    return notice.date.as_date() or notice.meeting.date
+
+
+def stated_deadlines(notice: Notice) -> Iterator[tuple[Node, list[Deadline]]]:
+    """Yield every task node of a notice with the deadlines its words state."""
+    issued = issued_on(notice)
+    for node in tree_nodes(content_tree(notice)):
+        if node.is_task:
+            yield node, find_deadlines(task_words(node), issued)

@@ -398,27 +398,16 @@ def decimal_point(notice: Notice) -> Iterator[SpecWarning]:
                        .format(found=match[0], fixed=decimal(value, len(match[2]))))
 
 
-def item_words(item: Item) -> str:
-    """Return all the words of a point (text, paragraphs, bullets), where its deadline may be written."""
-    return " ".join(text for _path, text in item_texts("", item) if text)
-
-
-def issued_on(notice: Notice) -> dt.date:
-    """Return the day deadlines count from: the issue date, or the meeting's while the day is left open."""
-    return notice.date.as_date() or notice.meeting.date
-
-
 def deadline_text_mismatch(notice: Notice) -> Iterator[SpecWarning]:
     """deadline-text-mismatch: the units read the text, so a `due` the text contradicts tracks the wrong day."""
-    from ttbgen.spec.deadlines import disagreement, find_deadlines
+    from ttbgen.spec.deadlines import disagreement, stated_deadlines
 
-    for path, section in task_sections(notice):
-        for i, item in enumerate(section.items):
-            stated = disagreement(item.due, find_deadlines(item_words(item), issued_on(notice))) if item.due else None
-            if stated is not None:
-                yield warn(notice, f"{path}.items[{i}].due", "deadline-text-mismatch", _(
-                    "due is {due} but the text says '{phrase}' ({date}); make them agree").format(
-                        due=item.due, phrase=stated.phrase, date=stated.label))
+    for node, found in stated_deadlines(notice):
+        stated = disagreement(node.due, found) if node.due else None
+        if stated is not None:
+            yield warn(notice, f"{node.path}.due", "deadline-text-mismatch", _(
+                "due is {due} but the text says '{phrase}' ({date}); make them agree").format(
+                    due=node.due, phrase=stated.phrase, date=stated.label))
 
 
 def deadline_day_off(notice: Notice) -> Iterator[SpecWarning]:

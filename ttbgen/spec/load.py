@@ -334,7 +334,7 @@ def item(reader: Reader, node: yaml.Node, path: str) -> Item:
         text=f.get("text", text, ""), heading=f.get("heading", text, ""), lead=f.get("lead", units, ()),
         support=f.get("support", units, ()), due=f.get("due", partial_date, None),
         paragraphs=f.get("paragraphs", texts, ()), bullets=f.get("bullets", listed(bullet), ()),
-        id=f.get("id", text, "").strip(),
+        id=f.get("id", task_id, ""),
     )
     if not (result.text or result.heading or result.paragraphs or result.bullets):
         raise reader.error(_("the point is empty: give it a text, a heading, paragraphs or bullets"), node, path)

@@ -229,7 +229,7 @@ def _item_node(item: Item, style: str, path: str) -> Node:
     """Convert an old-form point to a node."""
     bullets = tuple(_bullet_node(b, f"{path}.bullets[{i}]") for i, b in enumerate(item.bullets))
     return Node(style, heading=item.heading, text=item.text, paragraphs=item.paragraphs, children=bullets,
-                lead=item.lead, support=item.support, due=item.due, path=path)
+                lead=item.lead, support=item.support, due=item.due, id=item.id, path=path)
 
 
 def section_node(section: Section, roman_headings: bool, path: str) -> Node:

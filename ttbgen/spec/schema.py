@@ -103,7 +103,7 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "due": Field("pdate", "Deadline of a task: 2024-02-20, or 2024-02 for within the month."),
         "paragraphs": Field("paragraphs", "Follow-on paragraphs."),
         "bullets": Field("bullets", "`-` bullets under the point."),
-        "id": Field("str", "A task's id in the register (ttbgen tasks); default: from the notice and the lead."),
+        "id": Field("str", "Stable task id for the task register, e.g. ubnd-2024-12-t3 (letters, digits, . _ -)."),
     },
     "node": {
         "number": Field(f"enum:{_STYLES}", "Label style: decimal 1. (2.1. under a decimal node), roman I., "

@@ -147,7 +147,7 @@ def to_table(tasks: list[Task]) -> str:
             lines += [""] if lines else []
             lines.append(f"{notice.reference}  {notice.date}  {_clip(notice.title, 70)}  ({notice.spec})")
         deadline = task.deadline.label if task.deadline else "-"
-        lines.append(f"  {task.number:<6} {_clip(task.lead_text or '-', 32):<32} {deadline:<14} "
+        lines.append(f"  {task.number:<8} {_clip(task.lead_text or '-', 32):<32} {deadline:<14} "
                      f"{task.status:<20} {task.followup}".rstrip())
-        lines.append(f"         {task.id}")
+        lines.append(f"           {task.id}")
     return "\n".join(lines) + "\n"

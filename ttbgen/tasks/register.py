@@ -10,8 +10,8 @@ from pathlib import Path
 from ttbgen.compose.derive import derived_title
 from ttbgen.errors import Mark, SpecError, TtbgenError
 from ttbgen.i18n import _
-from ttbgen.spec.deadlines import Deadline, binding, find_deadlines, from_due
-from ttbgen.spec.lint import fold, issued_on
+from ttbgen.spec.deadlines import Deadline, binding, find_deadlines, from_due, issued_on
+from ttbgen.spec.lint import fold
 from ttbgen.spec.load import load_spec
 from ttbgen.spec.model import Notice, Office, Signer
 from ttbgen.spec.office import load_office

@@ -62,3 +62,42 @@ def test_manifest_refuses_an_unknown_print_due(tmp_path: Path) -> None:
     (tmp_path / "template.yaml").write_text("name: t\nprint_due: sometimes\n", encoding="utf-8")
     with pytest.raises(TemplateError, match="print_due must be missing, always or never, got 'sometimes'"):
         load_manifest(tmp_path)
+
+
+TREE = """\
+office: ubnd-lang-son
+date: 2026-03-10
+meeting:
+  date: 2026-03-02
+  name: cuộc họp về chuyển đổi số
+  chair: {name: Nguyễn Văn Bình, title: Phó Chủ tịch UBND tỉnh}
+content:
+  - heading: Nhiệm vụ
+    items:
+      - heading: Về dữ liệu
+        items:
+          - {lead: Sở Tài chính, due: 2026-04-15, text: Rà soát kinh phí.}
+          - {lead: Sở Y tế, due: 2026-03-31, text: Báo cáo trước ngày 31/3/2026.}
+recipients: [Sở Tài chính, Sở Y tế]
+archive: VT
+"""
+
+
+def test_a_nested_task_of_the_content_tree_gets_its_deadline(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text(TREE, encoding="utf-8")
+    lines = [b["number"] + b["lead"] + b["text"] for b in build_context(load_spec(path, load_office))["body"]]
+    assert "- Rà soát kinh phí; thời hạn hoàn thành: trước ngày 15/4/2026." in lines
+    assert "- Báo cáo trước ngày 31/3/2026." in lines
+
+
+def test_build_refuses_the_report_template(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from ttbgen.cli import main
+
+    path = tmp_path / "x.yaml"
+    path.write_text(TREE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(path), "-t", "bao-cao-nhiem-vu", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "write it with `ttbgen tasks SPEC... --report`" in result.output
+    assert not (tmp_path / "out").exists()

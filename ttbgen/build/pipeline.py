@@ -101,6 +101,10 @@ class Builder:
         except TemplateError as exc:
             raise SpecError(str(exc), notice.marks.get(ref.path), ref.path) from None
         compiled, manifest = self.compiled(folder)
+        if manifest.content == "report":
+            raise SpecError(_("{name} lays out the follow-up report: write it with `ttbgen tasks SPEC... --report`, "
+                              "and build notices through a notice template").format(name=ref.name),
+                            notice.marks.get(ref.path), ref.path)
         if ref.version and not pin_matches(manifest.version, ref.version):
             raise SpecError(_("the spec pins {name} version {pin}, but the template found is version {version} "
                               "({folder})").format(name=ref.name, pin=ref.version, version=manifest.version,

@@ -13,6 +13,7 @@ from ttbgen.check.api import check_document
 from ttbgen.check.findings import Level
 from ttbgen.errors import TtbgenError
 from ttbgen.render.templatecheck import Problem, template_problems
+from ttbgen.render.templates import load_manifest
 from ttbgen.spec.office import load_office
 from ttbgen.spec.starter import starter_spec
 
@@ -28,7 +29,7 @@ def sample_render(folder: Path) -> Iterator[Problem]:
         office = load_office(SAMPLE_OFFICE)
         spec.write_text(starter_spec(office, folder.name, spec.name, dt.date(2026, 3, 2)), encoding="utf-8")
         try:
-            outputs = [write.output for write in Builder(Path(tmp) / "out").build(spec)]
+            outputs = sample_outputs(folder, spec)
         except TtbgenError as exc:
             yield Problem("sample render", exc.render())
             return
@@ -36,6 +37,20 @@ def sample_render(folder: Path) -> Iterator[Problem]:
             for finding in check_document(out):
                 if finding.level is Level.ERROR:
                     yield Problem("sample render", finding.text_line().replace(str(out), out.name))
+
+
+def sample_outputs(folder: Path, spec: Path) -> list[Path]:
+    """Build the sample spec through the template: a notice, or for a report template the follow-up report of
+    the sample's tasks."""
+    if load_manifest(folder).content != "report":
+        return [write.output for write in Builder(spec.parent / "out").build(spec)]
+    from ttbgen.tasks.register import load_tasks
+    from ttbgen.tasks.report import render_report
+
+    out = spec.parent / "out" / "report.docx"
+    out.parent.mkdir()
+    out.write_bytes(render_report(load_tasks([spec]), dt.date(2026, 4, 15), spec.parent, folder.name))
+    return [out]
 
 
 def check_template(path: Path) -> list[Problem]:

@@ -70,7 +70,12 @@ def task_line(task: Task) -> str:
     deadline = f"thời hạn: {task.deadline.label}" if task.deadline else "không ghi thời hạn"
     late = f"; {task.followup.lower()}" if task.followup else ""
     done = f"; hoàn thành ngày {short_date(dt.date.fromisoformat(task.done))}" if task.done else ""
-    return f"Mục {task.number} Thông báo số {task.notice.reference}: {task.text.rstrip('.;')} ({deadline}{done}{late});"
+    return f"Mục {task.number} Thông báo số {task.notice.reference}: {task.text.rstrip('.;:')} ({deadline}{done}{late})"
+
+
+def listed(lines: list[str]) -> list[str]:
+    """Punctuate the lines of a list as Vietnamese documents do: each ends with ";", the last with "."."""
+    return [line + (";" if i < len(lines) - 1 else ".") for i, line in enumerate(lines)]
 
 
 def unit_blocks(index: int, unit: str, tasks: list[Task]) -> list[Block]:
@@ -82,7 +87,7 @@ def unit_blocks(index: int, unit: str, tasks: list[Task]) -> list[Block]:
         group = [t for t in tasks if t.status == word]
         if group:
             out.append(block("bullet", f"{word}:", "- "))
-            out += [block("subbullet", task_line(t), "+ ") for t in group]
+            out += [block("subbullet", line, "+ ") for line in listed([task_line(t) for t in group])]
     return out
 
 
@@ -101,7 +106,8 @@ def overdue_blocks(tasks: list[Task], as_of: dt.date) -> list[Block]:
     out = [block("heading", f"Nhiệm vụ quá hạn chưa hoàn thành (đến ngày {short_date(as_of)})", "3. ")]
     if not late:
         return [*out, block("paragraph", "Không có nhiệm vụ quá hạn.")]
-    return out + [block("bullet", f"{t.lead_text or 'Chưa giao đơn vị chủ trì'}: {task_line(t)}", "- ") for t in late]
+    lines = listed([f"{t.lead_text or 'Chưa giao đơn vị chủ trì'}: {task_line(t)}" for t in late])
+    return out + [block("bullet", line, "- ") for line in lines]
 
 
 def body(tasks: list[Task], office: Office, as_of: dt.date) -> list[Block]:
@@ -150,15 +156,15 @@ def report_context(tasks: list[Task], as_of: dt.date, doc_type: str, code: str, 
     }
 
 
-def render_report(tasks: list[Task], as_of: dt.date, spec_dir: Path | None) -> bytes:
-    """Render the report .docx through the `bao-cao-nhiem-vu` template found near the specs."""
+def render_report(tasks: list[Task], as_of: dt.date, spec_dir: Path | None, template: str = TEMPLATE) -> bytes:
+    """Render the report .docx through the `bao-cao-nhiem-vu` template (or another) found near the specs."""
     if not tasks:
         raise TtbgenError(_("there are no tasks to report on: no point of these specs names a lead or a due"))
-    folder = find_template(TEMPLATE, spec_dir)
+    folder = find_template(template, spec_dir)
     manifest = load_manifest(folder)
     context = report_context(tasks, as_of, manifest.doc_type_name, manifest.doc_type, manifest.geometry)
     info = DocumentInfo(title=context["title"], creator=_office(tasks).display_name, subject=manifest.subject,
-                        created=dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.UTC), keywords=TEMPLATE)
+                        created=dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=dt.UTC), keywords=manifest.name)
 
     def stamp(template: dict[str, bytes], rendered: dict[str, bytes]) -> dict[str, bytes]:
         content = hashlib.sha256(rendered["word/document.xml"]).hexdigest()

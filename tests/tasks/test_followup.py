@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -93,3 +94,28 @@ def test_report_template_is_found_on_the_search_path(folder: Path) -> None:
     target = folder / "bc.docx"
     assert run("tasks", str(folder), "--report", "--as-of", "2026-04-05", "-o", str(target)).exit_code == 0
     assert "ttbgen.template-version = 9.9.9" in dump_docx(target)
+
+
+def test_the_xlsx_register_filled_in_by_the_clerk_reads_back_as_status(folder: Path) -> None:
+    from openpyxl import load_workbook
+
+    from ttbgen.tasks.export import COLUMNS
+
+    book_path = folder / "so-theo-doi.xlsx"
+    assert run("tasks", str(folder), "--format", "xlsx", "-o", str(book_path)).exit_code == 0
+    book = load_workbook(book_path)
+    sheet = book["Nhiệm vụ"]
+    status, done, note = (COLUMNS.index(c) + 1 for c in ("Tình trạng", "Ngày hoàn thành", "Ghi chú"))
+    sheet.cell(2, status, "Hoàn thành")
+    sheet.cell(2, done, dt.datetime(2026, 3, 30))
+    sheet.cell(2, note, "Đã trình")
+    sheet.cell(3, status, "Tạm hoãn")
+    book.save(book_path)
+    tasks = register(folder, "--status", str(book_path))
+    assert (tasks[KHCN]["status"], tasks[KHCN]["done"], tasks[KHCN]["note"]) == \
+        ("Hoàn thành đúng hạn", "2026-03-30", "Đã trình")
+    assert tasks[XA]["status"] == "Tạm hoãn"
+    sheet.cell(3, status, "gần xong")
+    book.save(book_path)
+    result = run("tasks", str(folder), "--status", str(book_path))
+    assert result.exit_code == 2 and f"{book_path}: Nhiệm vụ, row 3: 'gần xong' is not a status" in result.output

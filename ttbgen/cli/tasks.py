@@ -26,7 +26,8 @@ FORMATS = ("table", "csv", "xlsx", "json", "ics")
 @click.option("--within", type=click.IntRange(0), default=7, show_default=True,
               help=_("With --as-of: days ahead that count as due soon."))
 @click.option("--status", "status_files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help=_("Status file(s) to read (default: tasks-status.yaml beside the specs)."))
+              help=_("Status file(s) to read: YAML, or an XLSX register filled in (default: tasks-status.yaml "
+                     "beside the specs)."))
 @click.option("--report", is_flag=True, help=_("Write the Báo cáo kết quả thực hiện nhiệm vụ (.docx) instead."))
 @click.option("--force", is_flag=True, help=_("Replace an existing file that differs (keeps a backup)."))
 @user_errors

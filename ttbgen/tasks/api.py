@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from ttbgen.tasks.register import Task, load_tasks
-from ttbgen.tasks.status import StatusWarning, apply_status, follow_up, read_status, status_files
+from ttbgen.tasks.status import StatusWarning, apply_status, follow_up, read_any_status, status_files
 
 
 def register(specs: list[Path], statuses: list[Path] | None = None, as_of: dt.date | None = None,
@@ -15,7 +15,7 @@ def register(specs: list[Path], statuses: list[Path] | None = None, as_of: dt.da
     rows = load_tasks(specs)
     records = {}
     for path in statuses or status_files(specs):
-        records.update(read_status(path))
+        records.update(read_any_status(path))
     rows, warnings = apply_status(rows, records)
     return [follow_up(t, as_of, within) for t in rows], warnings
 

@@ -106,6 +106,31 @@ def read_status(path: Path) -> dict[str, Record]:
     return {_scalar(source.name, k, "a task id").strip(): _record(source.name, v, k) for k, v in root.value}
 
 
+def read_status_xlsx(path: Path) -> dict[str, Record]:
+    """Read the status the clerk typed into an XLSX register (`--format xlsx`): its Mã nhiệm vụ, Tình trạng,
+    Ngày hoàn thành and Ghi chú columns; a mistake is located at file:sheet!cell."""
+    from ttbgen.tasks.xlsx import register_rows
+
+    records: dict[str, Record] = {}
+    for where, values in register_rows(path):
+        status_text = str(values.get("Tình trạng") or "").strip()
+        status = status_word(status_text) if status_text else NOT_STARTED
+        if status is None:
+            raise SpecError(_("{where}: '{word}' is not a status; write one of: {words}").format(
+                where=where, word=status_text, words=", ".join((*STATUSES, DONE))))
+        done = values.get("Ngày hoàn thành")
+        day = done.date() if isinstance(done, dt.datetime) else parse_day(str(done)) if done else None
+        if done and day is None:
+            raise SpecError(_("{where}: the done date '{value}' is not a date").format(where=where, value=done))
+        records[str(values["Mã nhiệm vụ"]).strip()] = Record(status, str(day or ""), str(values.get("Ghi chú") or ""))
+    return records
+
+
+def read_any_status(path: Path) -> dict[str, Record]:
+    """Read a status file: YAML, or an XLSX register the clerk filled in."""
+    return read_status_xlsx(path) if path.suffix.lower() == ".xlsx" else read_status(path)
+
+
 def status_files(specs: list[Path]) -> list[Path]:
     """Return the status files beside the specs given (tasks-status.yaml in each of their folders)."""
     folders = dict.fromkeys((p if p.is_dir() else p.parent).resolve() for p in specs)

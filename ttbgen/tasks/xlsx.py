@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+from ttbgen.errors import SpecError
+from ttbgen.i18n import _
 from ttbgen.tasks.export import COLUMNS, DATE_COLUMNS, row
 from ttbgen.tasks.register import STATUSES, Task
 
@@ -62,3 +66,24 @@ def _bytes(book: Any) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def register_rows(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Yield each row of an XLSX register with its place ("file: Nhiệm vụ, row 5") as column name → value."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (OSError, ValueError, KeyError) as exc:
+        raise SpecError(_("{path}: cannot read the workbook: {reason}").format(path=path, reason=exc)) from None
+    if SHEET not in book.sheetnames:
+        raise SpecError(_("{path}: no sheet '{sheet}'; read back a register that `ttbgen tasks --format xlsx` "
+                          "wrote").format(path=path, sheet=SHEET))
+    rows = book[SHEET].iter_rows(values_only=True)
+    header = [str(v or "").strip() for v in next(rows, ())]
+    if "Mã nhiệm vụ" not in header:
+        raise SpecError(_("{path}: the first row has no 'Mã nhiệm vụ' column").format(path=path))
+    for number, values in enumerate(rows, start=2):
+        cells = dict(zip(header, values, strict=False))
+        if cells.get("Mã nhiệm vụ"):
+            yield f"{path}: {SHEET}, row {number}", cells

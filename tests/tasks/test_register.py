@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from paths import ROOT, spec_files
 
 from ttbgen.cli import main
 from ttbgen.errors import TtbgenError
+from ttbgen.spec.load import load_spec
+from ttbgen.spec.office import load_office
 from ttbgen.tasks.export import REGISTER_SCHEMA, schema_json
-from ttbgen.tasks.register import load_tasks
+from ttbgen.tasks.register import default_ids, load_tasks
+from ttbgen.tasks.source import TaskNode
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -112,3 +118,28 @@ def _spec(tmp_path: Path, items: str) -> Path:
     spec = tmp_path / "x.yaml"
     spec.write_text(SPEC.format(items=items), encoding="utf-8")
     return spec
+
+
+UNITS = ["Sở Tài chính", "Sở Y tế", "Sở Nội vụ", "Sở Tư pháp", "Công an tỉnh", "UBND các xã, phường"]
+
+
+@given(tasks=st.lists(st.tuples(st.sampled_from(UNITS), st.text(min_size=1, max_size=20)), min_size=1, max_size=8),
+       data=st.data())
+@settings(max_examples=60, deadline=None)
+def test_ids_are_stable_under_edits_and_insertions_of_other_leads(tmp_path_factory: pytest.TempPathFactory,
+                                                                  tasks: list[tuple[str, str]],
+                                                                  data: st.DataObject) -> None:
+    notice = load_spec(_spec(tmp_path_factory.mktemp("ids"), FINANCE), load_office)
+    nodes = [TaskNode(str(i), (lead,), (), None, "", text, "") for i, (lead, text) in enumerate(tasks)]
+    before = default_ids(notice, nodes)
+    at = data.draw(st.integers(0, len(nodes) - 1))
+    edited = [*nodes[:at], replace(nodes[at], text=nodes[at].text + " (sửa)"), *nodes[at + 1:]]
+    assert default_ids(notice, edited) == before
+    newcomer = data.draw(st.sampled_from([u for u in UNITS if u != nodes[at].lead[0]]))
+    inserted = [*nodes[:at], TaskNode("x", (newcomer,), (), None, "", "mới", ""), *nodes[at:]]
+    after = default_ids(notice, inserted)
+    kept = [*after[:at], *after[at + 1:]]
+    # every task keeps its id, except those of the newcomer's own lead after it (docs/tasks.md says so)
+    assert [k for k, n in zip(kept, nodes, strict=True) if n.lead[0] != newcomer] == \
+        [b for b, n in zip(before, nodes, strict=True) if n.lead[0] != newcomer]
+    assert after[at + 1] == before[at]  # the task the new one was put before keeps its id

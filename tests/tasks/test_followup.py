@@ -119,3 +119,18 @@ def test_the_xlsx_register_filled_in_by_the_clerk_reads_back_as_status(folder: P
     book.save(book_path)
     result = run("tasks", str(folder), "--status", str(book_path))
     assert result.exit_code == 2 and f"{book_path}: Nhiệm vụ, row 3: 'gần xong' is not a status" in result.output
+
+
+def test_build_skips_the_status_file_beside_the_specs(folder: Path) -> None:
+    (folder / "tasks-status.yaml").write_text(f"{XA}: Đang thực hiện\n", encoding="utf-8")
+    result = run("build", str(folder), "-o", str(folder / "out"), "--no-check")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (folder / "out").iterdir()) == ["cds.docx", "cds.giay-moi.docx"]
+
+
+def test_a_report_speaks_for_one_office(tmp_path: Path) -> None:
+    for name in ("lang-son-2022-08-mtqg.yaml", "mai-son-2024-01-mtqg.yaml"):
+        shutil.copy(ROOT / "specs" / name, tmp_path / name)
+    result = run("tasks", str(tmp_path), "--report", "--as-of", "2024-03-01", "-o", str(tmp_path / "bc.docx"))
+    assert result.exit_code == 2 and "report them one office at a time" in result.output
+    assert not (tmp_path / "bc.docx").exists()

@@ -190,11 +190,15 @@ def safe_stem(stem: str) -> str:
 
 
 def expand(paths: list[Path]) -> list[Path]:
-    """Expand folders into the spec files they hold (*.yaml, *.yml; sorted; no hidden files)."""
+    """Expand folders into the spec files they hold (*.yaml, *.yml; sorted; no hidden files, no follow-up status
+    file of `ttbgen tasks`)."""
+    from ttbgen.tasks.register import is_status_file
+
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+            out += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
+                          and not is_status_file(p))
         elif path.exists():
             out.append(path)
         else:

@@ -36,7 +36,8 @@ def tasks_command(specs: tuple[Path, ...], fmt: str, output: Path | None, as_of:
     """List the tasks that SPEC files (or folders of them) assign: who leads, who helps, what, by when."""
     from ttbgen.tasks.api import register
 
-    day = as_of.date() if as_of else None
+    # A report is always as of a day (today by default), so that its overdue section is right on that day.
+    day = as_of.date() if as_of else (dt.date.today() if report else None)
     rows, warnings = register(list(specs), list(status_files), day, within)
     for warning in warnings:
         click.echo(warning.render(), err=True)
@@ -54,6 +55,8 @@ def _export(rows: list[Any], fmt: str, output: Path | None, as_of: dt.date | Non
         raise click.UsageError(_("an Excel register needs a file: add -o so-theo-doi.xlsx"))
     existing = output.read_bytes() if fmt == "ics" and output is not None and output.is_file() else None
     data = export(rows, fmt, as_of, existing)
+    if not rows:
+        click.echo(_("no tasks: no point of these specs names a lead unit, a supporting unit or a due"), err=True)
     if output is None:
         click.echo(data.decode("utf-8").lstrip("\ufeff"), nl=False)
         return
@@ -73,7 +76,7 @@ def _report(rows: list[Any], specs: tuple[Path, ...], output: Path | None, as_of
     from ttbgen.check.api import check_files
     from ttbgen.tasks.report import render_report
 
-    day = as_of or dt.date.today()
+    day = as_of or dt.date.today()  # set by the caller; today only when called without it
     target = output or Path("out") / f"bao-cao-nhiem-vu-{day:%Y%m%d}.docx"
     first = specs[0] if specs[0].is_dir() else specs[0].parent
     _write(target, render_report(rows, day, first), force)

@@ -141,7 +141,7 @@ def spec_files(paths: list[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             out += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
-                          and not _is_status_file(p))
+                          and not is_status_file(p))
         elif path.exists():
             out.append(path)
         else:
@@ -151,7 +151,7 @@ def spec_files(paths: list[Path]) -> list[Path]:
     return out
 
 
-def _is_status_file(path: Path) -> bool:
+def is_status_file(path: Path) -> bool:
     """Tell whether a YAML file is a follow-up status file rather than a spec."""
     return re.fullmatch(r"tasks-status(\..*)?\.ya?ml", path.name) is not None
 

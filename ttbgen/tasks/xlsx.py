@@ -28,7 +28,7 @@ def _width(values: list[Any]) -> int:
 def to_xlsx(tasks: list[Task]) -> bytes:
     """Return the register as .xlsx bytes; the status column offers the TDNV status words as a list."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -41,6 +41,18 @@ def to_xlsx(tasks: list[Task]) -> bytes:
         sheet.append(values)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    _columns(sheet, rows)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(rows) + 1}"
+    _status_list(sheet, DataValidation, get_column_letter(STATUS_COLUMN), len(rows))
+    return _bytes(book)
+
+
+def _columns(sheet: Any, rows: list[list[Any]]) -> None:
+    """Fit each column's width to its longest line, wrap long texts, and show dates as dd/mm/yyyy."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
     for index, name in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = _width([name, *(r[index - 1] for r in rows)])
@@ -48,10 +60,6 @@ def to_xlsx(tasks: list[Task]) -> bytes:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if name in DATE_COLUMNS and isinstance(cell.value, dt.date):
                 cell.number_format = "DD/MM/YYYY"
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(rows) + 1}"
-    _status_list(sheet, DataValidation, get_column_letter(STATUS_COLUMN), len(rows))
-    return _bytes(book)
 
 
 def _status_list(sheet: Any, validation: Any, letter: str, count: int) -> None:

@@ -20,6 +20,11 @@ Range = tuple[float, float]
 class RuleSetError(TtbgenError):
     """A rule-set file that cannot be used: unreadable, unknown key, or a range wider than Decree 30."""
 
+    def __init__(self, message: str, key_path: tuple[str, ...] = (), detail: str = "") -> None:
+        super().__init__(message)
+        self.key_path = key_path  # where in the rule set, for an office profile to locate it in its file
+        self.detail = detail
+
 
 @dataclass(frozen=True)
 class RuleSet:
@@ -94,7 +99,7 @@ def _is_number(value: Any) -> bool:
 
 def _error(source: str, path: tuple[str, ...], message: str) -> RuleSetError:
     """Build an error that names the file and the key path."""
-    return RuleSetError(f"{source}: {'.'.join(path) or '(top)'}: {message}")
+    return RuleSetError(f"{source}: {'.'.join(path) or '(top)'}: {message}", path, message)
 
 
 def load_yaml(path: Path) -> Any:
@@ -150,4 +155,17 @@ def office_ruleset(office: Office, base: RuleSet | None = None) -> RuleSet:
     base = base or default_ruleset()
     if not office.house_style:
         return base
-    return base.narrowed(office.house_style, _("office profile {name} (house_style)").format(name=office.key))
+    try:
+        return base.narrowed(office.house_style, _("office profile {name} (house_style)").format(name=office.key))
+    except RuleSetError as exc:
+        raise _located(exc, office) from None
+
+
+def _located(exc: RuleSetError, office: Office) -> RuleSetError:
+    """Return the error at its place in the office profile: `file:line:col: house_style.key: message`."""
+    path = ".".join(("house_style", *exc.key_path))
+    # The deepest key path the profile's reader saw (a wrong key's parent, when the key itself is unknown).
+    key = max((k for k in office.marks if path == k or path.startswith(k + ".")), key=len, default="")
+    if not key:
+        return exc
+    return RuleSetError(f"{office.marks[key]}: {path}: {exc.detail}", exc.key_path, exc.detail)

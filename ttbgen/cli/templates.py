@@ -16,14 +16,19 @@ def templates() -> None:
     """List, show and check the templates and office profiles on the search path."""
 
 
+_DIR = click.option("-d", "--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+                    show_default=True, help=_("The folder of your specs (its offices/ and templates/ come first)."))
+
+
 @templates.command("list")
+@_DIR
 @user_errors
-def templates_list() -> None:
+def templates_list(folder: Path) -> None:
     """List every template and office profile on the search path, and where each comes from."""
     from ttbgen.render.templatecheck import entries
     from ttbgen.render.templates import load_manifest
 
-    for entry in entries():
+    for entry in entries(folder):
         version = f" {load_manifest(entry.path).version}" if entry.kind == "template" else ""
         shadow = _(" (shadowed by {path})").format(path=entry.shadowed_by) if entry.shadowed_by else ""
         click.echo(f"{entry.kind:8} {entry.name}{version}  {entry.path}{shadow}")
@@ -31,16 +36,13 @@ def templates_list() -> None:
 
 @templates.command("show")
 @click.argument("name")
+@_DIR
 @user_errors
-def templates_show(name: str) -> None:
-    """Show a template's manifest, file and hash."""
-    from ttbgen.render.templates import find_template, load_manifest
+def templates_show(name: str, folder: Path) -> None:
+    """Show a template (manifest, file and hash) or an office profile (its header, signer and recipients)."""
+    from ttbgen.render.catalog import show_lines
 
-    folder = find_template(name)
-    m = load_manifest(folder)
-    for key, value in [("name", m.name), ("version", m.version), ("document type", f"{m.doc_type_name} ({m.doc_type})"),
-                       ("content", m.content), ("ttbgen", m.ttbgen), ("folder", folder), ("sha256", m.sha256),
-                       ("description", m.description)]:
+    for key, value in show_lines(name, folder):
         click.echo(f"{key}: {value}")
 
 

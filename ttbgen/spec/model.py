@@ -121,6 +121,7 @@ class Office:
     closing: str = ""
     drafting_units: dict[str, str] = field(default_factory=dict, compare=False)
     house_style: dict[str, Any] = field(default_factory=dict, compare=False)
+    marks: dict[str, Mark] = field(default_factory=dict, compare=False, repr=False)  # key path → place
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,7 @@ def load_office(name: str, spec_dir: Path | None = None) -> Office:
         signer=f.get("signer", signer, None), recipients=f.get("recipients", listed(recipient), ()),
         archive=f.get("archive", archive, None), closing=f.get("closing", text, ""),
         drafting_units=f.get("drafting_units", codes, {}), house_style=f.get("house_style", plain_data, {}),
+        marks=dict(reader.marks),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from ttbgen.errors import OutputError
@@ -25,10 +26,9 @@ meeting:
   time: 14 giờ 00               # used by the invitation (giay-moi)
   name: cuộc họp nghe báo cáo tình hình thực hiện nhiệm vụ
   place: tại trụ sở {issuer}
-  chair: {{name: Nguyễn Văn A, title: Phó Chủ tịch UBND tỉnh}}
+  chair: {{name: Nguyễn Văn A, title: {chair}}}
   attendees:                    # a list, or one sentence used as written
-    - lãnh đạo các sở, ngành liên quan
-    - lãnh đạo Văn phòng UBND tỉnh
+{attendees}
   heard: [báo cáo của các cơ quan, đơn vị, ý kiến của các đại biểu dự họp]
 
 assessment:
@@ -39,10 +39,10 @@ assessment:
 tasks:
   heading: Nhiệm vụ trong thời gian tới
   items:                        # a) b) c) …
-    - heading: Sở Tài chính     # printed before the text: "a) Sở Tài chính: …"
-      lead: Sở Tài chính        # the unit responsible
+    - heading: {lead}     # printed before the text: "a) {lead}: …"
+      lead: {lead}        # the unit responsible
       due: {due}
-      text: Chủ trì, phối hợp với các cơ quan liên quan tham mưu UBND tỉnh; hoàn thành trước ngày {due_text}.
+      text: Chủ trì, phối hợp với các cơ quan liên quan tham mưu {advises}; hoàn thành trước ngày {due_text}.
 
 recipients:                     # one line each; "Group: [lines]" nests one level
 {recipients}
@@ -51,14 +51,48 @@ recipients:                     # one line each; "Group: [lines]" nests one leve
 """
 
 
+@dataclass(frozen=True)
+class Voice:
+    """How a starter spec talks for one level of government: who chairs, who attends, who leads a task."""
+
+    chair: str
+    attendees: tuple[str, ...]
+    lead: str
+    advises: str
+    recipients: str
+
+
+_COMMUNE_LEVELS = ("XÃ", "PHƯỜNG", "ĐẶC KHU")  # the commune level since 1 July 2025 (docs/decree30.md §10)
+
+
+def voice(office: Office) -> Voice:
+    """Return the voice of an office, read from its agency lines: a commune, a ward, a special zone, a Sở or a
+    province (the default)."""
+    last = office.agency[-1] if office.agency else ""
+    level = next((word for word in _COMMUNE_LEVELS if last.startswith(word + " ")), "")
+    if level:
+        unit = f"UBND {level.lower()}"
+        lead = "Phòng Kinh tế, Hạ tầng và Đô thị" if level == "PHƯỜNG" else "Phòng Kinh tế"
+        return Voice(f"Phó Chủ tịch {unit}", (f"lãnh đạo các phòng chuyên môn thuộc {unit}",
+                     f"lãnh đạo Văn phòng HĐND và {unit}"), lead, unit, f"Chủ tịch, các PCT {unit}")
+    if last.startswith("SỞ "):
+        return Voice("Phó Giám đốc Sở", ("lãnh đạo các phòng, đơn vị thuộc Sở",), "Văn phòng Sở",
+                     "Giám đốc Sở", "Giám đốc, các Phó Giám đốc Sở")
+    return Voice("Phó Chủ tịch UBND tỉnh", ("lãnh đạo các sở, ngành liên quan", "lãnh đạo Văn phòng UBND tỉnh"),
+                 "Sở Tài chính", "UBND tỉnh", "Chủ tịch, các PCT UBND tỉnh")
+
+
 def starter_spec(office: Office, template: str, file: str, today: dt.date) -> str:
     """Return the text of a starter spec for an office."""
     due = today + dt.timedelta(days=30)
+    talk = voice(office)
     # The task's lead unit is among the recipients, so the starter raises no semantic warning.
-    lines = [r.text for r in office.recipients if not r.children] or ["Chủ tịch, các PCT UBND tỉnh"]
-    lines += [] if "Sở Tài chính" in lines else ["Sở Tài chính"]
+    lines = [r.text for r in office.recipients if not r.children] or [talk.recipients]
+    lines += [] if talk.lead in lines else [talk.lead]
     signer = office.signer
     return _STARTER.format(
+        chair=talk.chair, attendees="\n".join(f"    - {a}" for a in talk.attendees), lead=talk.lead,
+        advises=talk.advises,
         office_name=office.display_name, file=file, office=office.key, template=template,
         type="GM" if template == "giay-moi" else "TB", symbol=office.symbol, year=today.year, month=today.month,
         today=today.isoformat(), issuer=office.issuer_name.replace("Ủy ban nhân dân", "UBND"),

@@ -1,0 +1,51 @@
+"""`ttbgen templates show`: one template or office profile from the search path, as key: value lines."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from ttbgen.errors import TemplateError
+from ttbgen.i18n import _
+from ttbgen.render.templatecheck import entries
+from ttbgen.render.templates import load_manifest
+from ttbgen.spec.model import Office
+from ttbgen.spec.office import load_office
+
+Lines = list[tuple[str, object]]
+
+
+def show_lines(name: str, folder: Path) -> Lines:
+    """Return the lines that describe a template or an office profile; an unknown name says how to make one."""
+    found = {(e.kind, e.name): e.path for e in entries(folder) if e.shadowed_by is None}
+    if ("template", name) in found:
+        return template_lines(found["template", name])
+    if ("office", name) in found:
+        return office_lines(load_office(name, folder), found["office", name])
+    close = difflib.get_close_matches(name, sorted({n for _k, n in found}), n=1, cutoff=0.75)
+    hint = _(" (did you mean '{close}'?)").format(close=close[0]) if close else ""
+    raise TemplateError(_("no template or office profile named '{name}'{hint}; to create an office profile: "
+                          "ttbgen new-office {name}").format(name=name, hint=hint))
+
+
+def template_lines(folder: Path) -> Lines:
+    """Return a template's manifest, folder and hash."""
+    m = load_manifest(folder)
+    return [("name", m.name), ("version", m.version), ("document type", f"{m.doc_type_name} ({m.doc_type})"),
+            ("content", m.content), ("ttbgen", m.ttbgen), ("folder", folder), ("sha256", m.sha256),
+            ("description", m.description)]
+
+
+def office_lines(office: Office, path: Path) -> Lines:
+    """Return what an office profile puts on a notice: header, number and date lines, signer, recipients."""
+    signer = office.signer
+    lines: Lines = [("office", office.key), ("name", office.display_name), ("file", path)]
+    lines += [("supervising", " / ".join(office.supervising))] if office.supervising else []
+    lines += [("agency", " / ".join(office.agency)), ("number line", f"Số:      /TB-{office.symbol}"),
+              ("date line", f"{office.place}, ngày    tháng    năm"), ("issuer", office.issuer_name)]
+    lines += [("signer", " / ".join([*signer.authority, signer.title, signer.name]))] if signer else []
+    lines += [("recipients", "; ".join(r.text for r in office.recipients))]
+    lines += [("archive", f"Lưu: {office.archive.units}")] if office.archive else []
+    lines += [("drafting units", ", ".join(f"{k} = {v}" for k, v in office.drafting_units.items()))]
+    lines += [("house style", office.house_style)] if office.house_style else []
+    return lines

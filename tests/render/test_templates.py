@@ -106,7 +106,17 @@ def test_unknown_template_is_located(tmp_path: Path) -> None:
     spec = write_spec(tmp_path, template="thong-bao-ket-lun")
     with pytest.raises(SpecError) as info:
         Builder(tmp_path / "out").build(spec)
-    assert info.value.render().startswith(f"{spec}:2:11: template: template 'thong-bao-ket-lun' not found in: ")
+    assert info.value.render() == (f"{spec}:2:11: template: template 'thong-bao-ket-lun' not found; did you mean "
+                                   "'thong-bao-ket-luan'?")
+
+
+def test_unknown_template_far_from_any_lists_the_known_ones(tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, template="cong-van")
+    with pytest.raises(SpecError) as info:
+        Builder(tmp_path / "out").build(spec)
+    message = info.value.render()
+    assert message.startswith(f"{spec}:2:11: template: template 'cong-van' not found in: ")
+    assert "known templates: giay-moi, thong-bao, thong-bao-ket-luan" in message
 
 
 def test_manifest_and_hash_are_recorded(tmp_path: Path) -> None:

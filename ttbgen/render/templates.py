@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 import zipfile
@@ -188,5 +189,9 @@ def find_template(name: str, spec_dir: Path | None = None) -> Path:
     for root in search_path(spec_dir):
         if (root / name / "template.docx").is_file():
             return root / name
-    raise TemplateError(_("template '{name}' not found in: {roots}").format(
-        name=name, roots=", ".join(str(r) for r in search_path(spec_dir))))
+    known = sorted({p.parent.name for root in search_path(spec_dir) for p in root.glob("*/template.docx")})
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+    if close:
+        raise TemplateError(_("template '{name}' not found; did you mean '{close}'?").format(name=name, close=close[0]))
+    raise TemplateError(_("template '{name}' not found in: {roots} (known templates: {known})").format(
+        name=name, roots=", ".join(str(r) for r in search_path(spec_dir)), known=", ".join(known) or _("none")))

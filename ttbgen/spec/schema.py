@@ -158,7 +158,8 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "closing": Field("str", "Default closing sentence."),
         "drafting_units": Field("codes", "Drafting units: code → name, e.g. KT: Phòng Kinh tế (for Lưu lines)."),
         "house_style": Field("house_style", "Narrower Decree 30 ranges for `ttbgen check`, e.g. "
-                             "{components: {body: {size: [14, 14]}}}; never wider than the decree."),
+                             "{sizes_pt: {body: [14, 14]}} (keys of ttbgen/check/ruleset.yaml); never wider "
+                             "than the decree."),
     },
     "drafter": {
         "unit": Field("str", "Drafting unit code, e.g. KT.", True),
@@ -198,8 +199,8 @@ def _kind_schema(kind: str) -> dict[str, Any]:
         "paragraphs": {"anyOf": [text, {"type": "array", "items": text}]},
         "names": {"anyOf": [text, {"type": "array", "items": text}]},
         "attendees": {"anyOf": [text, {"type": "array", "items": text}]},
-        "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-        "pdate": {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+        "date": {"type": "string", "pattern": r"^\d{4}-\d{1,2}-\d{1,2}$"},
+        "pdate": {"type": "string", "pattern": r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"},
         "number": {"anyOf": [{"type": "string", "pattern": r"^\d*$"}, {"type": "integer"}, {"type": "null"}]},
         "bullets": {"type": "array", "items": {"anyOf": [text, {"$ref": "#/$defs/bullet"}]}},
         "recipient": {"anyOf": [text, {"type": "object", "minProperties": 1, "maxProperties": 1,

@@ -127,7 +127,8 @@ class Builder:
             compiled, manifest = self.template(ref, notice, spec.parent)
             context = build_context(notice, manifest.geometry, manifest.doc_type_name, manifest.doc_type,
                                     manifest.content, manifest.print_due)
-            data = compiled.render(context, document_info(notice, context["title"], manifest), stamper(manifest))
+            info = document_info(notice, context["title"], manifest, (context["number_line"], context["date_line"]))
+            data = compiled.render(context, info, stamper(manifest))
             out.append(Rendered(spec, notice, output_name(spec, ref.name, index), data, warnings))
         return out
 
@@ -151,11 +152,13 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def document_info(notice: Notice, title: str, manifest: Manifest) -> DocumentInfo:
-    """Return the core properties of a notice, all taken from the spec (deterministic)."""
+def document_info(notice: Notice, title: str, manifest: Manifest, lines: tuple[str, ...] = ()) -> DocumentInfo:
+    """Return the core properties of a notice, all taken from the spec (deterministic): the title is the trích
+    yếu, the subject the type with the number and date lines, which LibreOffice carries into a PDF."""
     date = notice.date
     created = dt.datetime(date.year, date.month or 1, date.day or 1, tzinfo=dt.UTC)
-    return DocumentInfo(title=title, creator=notice.office.display_name, subject=manifest.subject,
+    subject = " — ".join([manifest.subject, *(" ".join(line.split()) for line in lines)])
+    return DocumentInfo(title=title, creator=notice.office.display_name, subject=subject,
                         created=created, keywords=manifest.name)
 
 

@@ -20,11 +20,12 @@ from ttbgen.i18n import _
 @click.option("--check/--no-check", default=True, show_default=True,
               help=_("Check every document built against Decree 30."))
 @click.option("--pdf", is_flag=True, help=_("Also convert every document to PDF with LibreOffice."))
+@click.option("--pdf-a", "pdf_a", is_flag=True, help=_("Make the PDFs PDF/A-2b, ready to sign (implies --pdf)."))
 @click.option("--strict", is_flag=True, help=_("Treat warnings as errors."))
 @click.option("-t", "--template", "templates", multiple=True, metavar="NAME",
               help=_("Render through this template instead of the spec's own (repeatable)."))
 @user_errors
-def build(specs: tuple[Path, ...], outdir: Path, force: bool, check: bool, pdf: bool, strict: bool,
+def build(specs: tuple[Path, ...], outdir: Path, force: bool, check: bool, pdf: bool, pdf_a: bool, strict: bool,
           templates: tuple[str, ...]) -> None:
     """Build each SPEC (a .yaml file, or a folder of them) into OUTDIR/<spec name>.docx."""
     from ttbgen.build.pipeline import build_all
@@ -36,17 +37,17 @@ def build(specs: tuple[Path, ...], outdir: Path, force: bool, check: bool, pdf: 
         click.echo(f"{state} {built.output}{backup}")
     for warning in {w.render(): w for b in results for w in b.warnings}:
         click.echo(warning, err=True)
-    if pdf:
-        _convert([b.output for b in results])
+    if pdf or pdf_a:
+        _convert([b.output for b in results], pdf_a)
     if check and not _check(results, strict):
         sys.exit(1)
 
 
-def _convert(outputs: list[Path]) -> None:
+def _convert(outputs: list[Path], pdf_a: bool) -> None:
     """Convert built documents to PDF beside them."""
     from ttbgen.office.pdf import convert_to_pdf
 
-    for pdf_path in convert_to_pdf(outputs, outputs[0].parent):
+    for pdf_path in convert_to_pdf(outputs, outputs[0].parent, pdf_a):
         click.echo(_("wrote {path}").format(path=pdf_path))
 
 
@@ -96,3 +97,21 @@ def new(file: Path, office: str, template: str) -> None:
     find_template(template, file.parent)
     write_starter(file, starter_spec(profile, template, str(file), dt.date.today()))
     click.echo(_("wrote {file}; build it with: ttbgen build {file}").format(file=file))
+
+
+@click.command()
+@click.argument("name")
+@click.option("--like", default="ubnd-xa-tan-thanh", show_default=True,
+              help=_("The office profile to start from (see `ttbgen templates list`)."))
+@click.option("-d", "--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help=_("The folder of your specs; the profile goes to its offices/ folder."))
+@user_errors
+def new_office(name: str, like: str, folder: Path) -> None:
+    """Write a commented office profile NAME (DIR/offices/NAME.yaml) to edit for your own office."""
+    from ttbgen.spec.office import load_office
+    from ttbgen.spec.office_profile import check_name, profile_text, write_profile
+
+    check_name(name)
+    path = write_profile(folder, name, profile_text(load_office(like, folder), name))
+    click.echo(_("wrote {path}; put your office's values in it (docs/office.md), then: "
+                 "ttbgen new --office {name} notice.yaml").format(path=path, name=name))

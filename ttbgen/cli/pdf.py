@@ -14,14 +14,24 @@ from ttbgen.i18n import _
 @click.argument("docxs", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help=_("Folder for the PDFs (default: beside each document)."))
-def pdf_command(docxs: tuple[Path, ...], outdir: Path | None) -> None:
+@click.option("--pdf-a", "pdf_a", is_flag=True, help=_("Write PDF/A-2b, the archival PDF e-office systems sign."))
+@click.option("--positions", is_flag=True,
+              help=_("Print the page and boxes of the signature and seal areas as JSON (the PDFs are still written)."))
+def pdf_command(docxs: tuple[Path, ...], outdir: Path | None, pdf_a: bool, positions: bool) -> None:
     """Convert each DOCX to PDF."""
+    import json
+
     from ttbgen.errors import TtbgenError
     from ttbgen.office.pdf import convert_to_pdf
+    from ttbgen.office.positions import positions as find_positions
 
     try:
-        for pdf in convert_to_pdf(list(docxs), outdir):
-            click.echo(_("wrote {path}").format(path=pdf))
+        pdfs = convert_to_pdf(list(docxs), outdir, pdf_a)
+        for pdf in pdfs:
+            # With --positions, stdout carries only the JSON.
+            click.echo(_("wrote {path}").format(path=pdf), err=positions)
+        if positions:
+            click.echo(json.dumps([find_positions(pdf) for pdf in pdfs], ensure_ascii=False, indent=2))
     except TtbgenError as exc:
         click.echo(exc.render(), err=True)
         sys.exit(exc.exit_code)

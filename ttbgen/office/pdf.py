@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
 import zipfile
@@ -13,9 +11,12 @@ from pathlib import Path
 
 from ttbgen.errors import TtbgenError
 from ttbgen.i18n import _
+from ttbgen.office import platform
 
 ENV_SOFFICE = "TTBGEN_SOFFICE"  # path of soffice; also lets tests simulate a machine without it
-INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-liberation2 poppler-utils"
+# PDF/A-2b, the archival PDF e-office systems sign (pitfalls.md); it embeds every font. LibreOffice carries the
+# document's title, subject and author (the .docx core properties) into the PDF's properties.
+PDF_A = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 BASE_TIMEOUT = 120  # seconds for LibreOffice to start (~1 s warm, much more on a cold first start)
 PER_DOCUMENT = 20  # seconds more for each document of a batch
 
@@ -24,25 +25,30 @@ class PdfError(TtbgenError):
     """LibreOffice or poppler is missing, or failed on a document."""
 
 
-def find_tool(names: tuple[str, ...], env: str | None = None, label: str = "") -> str:
-    """Return the path of an external program, or a PdfError that says how to install it."""
+def find_tool(names: tuple[str, ...], env: str | None = None, label: str = "", places: tuple[Path, ...] = ()) -> str:
+    """Return the path of an external program (the `env` override, then PATH, then its usual install `places`),
+    or a PdfError that says how to install it."""
     override = os.environ.get(env, "") if env else ""
     if override:
         if Path(override).is_file() and os.access(override, os.X_OK):
             return override
         raise PdfError(_("{env}={path} is not an executable program; {hint}").format(
-            env=env, path=override, hint=INSTALL_HINT))
+            env=env, path=override, hint=platform.install_hint()))
     for name in names:
         found = shutil.which(name)
         if found:
             return found
+    for place in places:
+        if place.is_file():
+            return str(place)
     raise PdfError(_("{tool} is not installed, so PDF output and --render checks are not available; install it "
-                     "with: {hint}").format(tool=label or names[0], hint=INSTALL_HINT))
+                     "with: {hint}").format(tool=label or names[0], hint=platform.install_hint()))
 
 
 def soffice() -> str:
-    """Return the LibreOffice program."""
-    return find_tool(("soffice", "libreoffice"), ENV_SOFFICE, "LibreOffice (soffice)")
+    """Return the LibreOffice program (Windows installs it outside PATH, in Program Files)."""
+    return find_tool(("soffice", "libreoffice"), ENV_SOFFICE, "LibreOffice (soffice)",
+                     tuple(platform.soffice_locations()))
 
 
 def _check_names(docxs: list[Path]) -> None:
@@ -61,20 +67,20 @@ def _check_names(docxs: list[Path]) -> None:
         seen[docx.stem] = docx
 
 
-def _run_soffice(docxs: list[Path], outdir: Path, profile: Path) -> str:
+def _run_soffice(docxs: list[Path], outdir: Path, profile: Path, pdf_a: bool = False) -> str:
     """Run one headless conversion of every document and return its messages; a hang or crash is a PdfError."""
     command = [soffice(), "--headless", "--norestore", "--nolockcheck", f"-env:UserInstallation={profile.as_uri()}",
-               "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docxs)]
+               "--convert-to", PDF_A if pdf_a else "pdf", "--outdir", str(outdir), *map(str, docxs)]
     timeout = BASE_TIMEOUT + PER_DOCUMENT * len(docxs)
     try:
         # A session of its own: soffice is a script whose oosplash starts soffice.bin, and a timeout
         # must kill that whole group, not leave soffice.bin running on a deleted profile.
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                   start_new_session=True)
+                                   encoding="utf-8", errors="replace", **platform.new_group())
     except OSError as exc:
         raise PdfError(_("cannot run LibreOffice: {reason}").format(reason=exc)) from None
     try:
-        _out, err = process.communicate(timeout=timeout)
+        err: str = process.communicate(timeout=timeout)[1]
     except subprocess.TimeoutExpired:
         _kill_group(process)
         raise PdfError(_("LibreOffice did not finish converting {n} document(s) in {s} s").format(
@@ -93,8 +99,7 @@ def _messages(err: str) -> str:
 
 def _kill_group(process: subprocess.Popen[str]) -> None:
     """Kill soffice and every process it started, and reap it."""
-    with contextlib.suppress(ProcessLookupError):  # it may have finished on its own meanwhile
-        os.killpg(process.pid, signal.SIGKILL)
+    platform.kill_tree(process.pid)
     process.communicate()
 
 
@@ -107,8 +112,9 @@ def _is_pdf(path: Path) -> bool:
         return False
 
 
-def convert_to_pdf(docxs: list[Path], outdir: Path | None = None) -> list[Path]:
-    """Convert documents to PDF in one LibreOffice call; each PDF goes to `outdir`, or beside its document.
+def convert_to_pdf(docxs: list[Path], outdir: Path | None = None, pdf_a: bool = False) -> list[Path]:
+    """Convert documents to PDF (PDF/A-2b with `pdf_a`) in one LibreOffice call; each PDF goes to `outdir`, or
+    beside its document.
 
     LibreOffice exits 0 even when it cannot load a file (pitfalls.md), so each PDF is checked; PDFs are
     written to a temporary folder first and moved into place, so a failure leaves no half-written file.
@@ -118,7 +124,7 @@ def convert_to_pdf(docxs: list[Path], outdir: Path | None = None) -> list[Path]:
     _check_names(docxs)
     with tempfile.TemporaryDirectory(prefix="ttbgen-pdf-") as tmp:
         work = Path(tmp)
-        err = _run_soffice(docxs, work / "out", work / "profile")
+        err = _run_soffice(docxs, work / "out", work / "profile", pdf_a)
         missing = [d for d in docxs if not _is_pdf(work / "out" / f"{d.stem}.pdf")]
         if missing:
             raise PdfError(_("LibreOffice could not convert {files} ({reason})").format(

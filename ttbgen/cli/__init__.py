@@ -7,6 +7,7 @@ import click
 from ttbgen import __version__
 from ttbgen.cli.build import build, new, new_office, schema
 from ttbgen.cli.check import check_command, dump
+from ttbgen.cli.decree import decree
 from ttbgen.cli.pdf import pdf_command, preview_command
 from ttbgen.cli.tasks import tasks_command
 from ttbgen.cli.templates import templates
@@ -21,5 +22,5 @@ def main() -> None:
 for _command, _name in ((build, "build"), (schema, "schema"), (dump, "dump"), (new, "new"), (new_office, "new-office"),
                         (templates, "templates"),
                         (check_command, "check"), (pdf_command, "pdf"), (preview_command, "preview"),
-                        (tasks_command, "tasks")):
+                        (tasks_command, "tasks"), (decree, "decree")):
     main.add_command(_command, _name)

@@ -19,7 +19,7 @@ FORMATS = ("text", "json", "github", "junit", "sarif")
 
 
 @click.command(name="check", help=_("Check .docx notices against Decree 30 (Nghị định 30/2020/NĐ-CP)."))
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help=_("Output format."))
 @click.option("--rules", "rules_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
@@ -31,11 +31,13 @@ FORMATS = ("text", "json", "github", "junit", "sarif")
               help=_("Also lay the documents out with LibreOffice and check the rendered pages (docs/pdf.md)."))
 def check_command(files: tuple[Path, ...], fmt: str, rules_file: Path | None, office: str | None,
                   strict: bool, render: bool) -> None:
-    """Check each FILE; exit 0 when clean, 1 on error findings, 2 on unusable input."""
+    """Check each FILE (a .docx, or a folder: every .docx in it and its subfolders); exit 0 when clean, 1 on error
+    findings, 2 on unusable input."""
     from ttbgen.check.api import check_files
     from ttbgen.errors import TtbgenError
 
     try:
+        files = docx_files(files)
         ruleset = _ruleset(rules_file, office)
     except TtbgenError as exc:
         click.echo(exc.render(), err=True)
@@ -44,6 +46,23 @@ def check_command(files: tuple[Path, ...], fmt: str, rules_file: Path | None, of
     if render:
         _add_rendered(report, [f for f in files if _readable(f)])
     sys.exit(emit(report, fmt, strict))
+
+
+def docx_files(paths: tuple[Path, ...]) -> tuple[Path, ...]:
+    """Replace each folder by the .docx files in it and its subfolders, sorted; an empty folder is an error.
+    Word's owner files (`~$name.docx`, left while a document is open) and hidden files are not documents."""
+    from ttbgen.errors import DocxError
+
+    out: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            out.append(path)
+            continue
+        found = sorted(p for p in path.rglob("*.docx") if p.is_file() and not p.name.startswith(("~$", ".")))
+        if not found:
+            raise DocxError(_("{folder}: no .docx file in this folder or its subfolders").format(folder=path))
+        out += found
+    return tuple(out)
 
 
 def _readable(path: Path) -> bool:

@@ -1,4 +1,4 @@
-"""Vietnamese formatting on the edges Decree 30 cares about (decree30.md §3, §4)."""
+"""Vietnamese formatting on the edges Decree 30 cares about (docs/decree30.md §3, §4)."""
 
 from __future__ import annotations
 

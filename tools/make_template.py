@@ -26,24 +26,24 @@ TEMPLATE_NAMES = ("thong-bao-ket-luan", "giay-moi", "thong-bao", "bao-cao-nhiem-
 
 # --- Geometry (twips; 1 mm = 56.7 twips) -------------------------------------------------------
 
-# decree30.md §1: A4 portrait; margins top/bottom 20 mm, left 30 mm, right 15 mm (S8 values, in range).
+# docs/decree30.md §1: A4 portrait; margins top/bottom 20 mm, left 30 mm, right 15 mm (S8 values, in range).
 PAGE_W, PAGE_H = 11906, 16838
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 1134, 1134, 1701, 851
-HEADER_DISTANCE = 567  # 10 mm: the page number sits in the top margin (decree30.md §4)
+HEADER_DISTANCE = 567  # 10 mm: the page number sits in the top margin (docs/decree30.md §4)
 TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # 9354 = 16.5 cm
 
-# decree30.md §2.3: header table ≈ 6.75–7.5 cm | 9.75–10.3 cm. The right column must hold the Quốc hiệu
+# docs/decree30.md §2.3: header table ≈ 6.75–7.5 cm | 9.75–10.3 cm. The right column must hold the Quốc hiệu
 # at 13 pt bold on one line (≈ 9.6 cm by ttbgen.compose.textwidth), so 10.2 cm; the table is wider than the text
 # area and is pulled 2.5 mm into each margin, as Mẫu 1.4 pulls its table left (tblInd −199).
 HEADER_LEFT_W = 3856  # 6.8 cm
 HEADER_RIGHT_W = 5783  # 10.2 cm
 HEADER_IND = -(HEADER_LEFT_W + HEADER_RIGHT_W - TEXT_W) // 2  # −143
 
-# decree30.md §2.3: signature table, Nơi nhận ≈ 5.3 cm (Mẫu 1.4); 6 cm keeps 11 pt lines from wrapping.
+# docs/decree30.md §2.3: signature table, Nơi nhận ≈ 5.3 cm (Mẫu 1.4); 6 cm keeps 11 pt lines from wrapping.
 SIGN_LEFT_W = 3402  # 6.0 cm
 SIGN_RIGHT_W = TEXT_W - SIGN_LEFT_W  # 5952 = 10.5 cm
 
-# Half-points (decree30.md §1 "Unit conversions").
+# Half-points (docs/decree30.md §1 "Unit conversions").
 SZ_11, SZ_12, SZ_13, SZ_14 = 22, 24, 26, 28
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
@@ -122,7 +122,7 @@ def _rule_para(rule: str) -> str:
     return _para("TTBRule", (), _rule_ind(rule))
 
 
-# --- Styles (decree30.md §2.2 and §12 size_profile_14) -----------------------------------------
+# --- Styles (docs/decree30.md §2.2 and §12 size_profile_14) -----------------------------------------
 
 
 def _rpr(size: int, bold: bool = False, italic: bool = False) -> str:
@@ -161,7 +161,7 @@ def _header_style(style_id: str, name: str, size: int, bold: bool = False, itali
     return _pstyle(style_id, name, _ppr("center", keep_next=True), _rpr(size, bold, italic))
 
 
-# The empty paragraph that carries a rule (decree30.md §2.2 "Rule under it"; §2.3 "How the rules are
+# The empty paragraph that carries a rule (docs/decree30.md §2.2 "Rule under it"; §2.3 "How the rules are
 # drawn": a paragraph border plus side indents). An exact 5 pt line puts the rule just under the
 # descenders of the text above; 5 pt after keeps the next line clear of it.
 _RULE_BORDER = '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:pBdr>'
@@ -174,7 +174,7 @@ _RULE_STYLE = _pstyle(
 
 
 def _body_ppr(keep_next: bool = False) -> str:
-    """Body (decree30.md §3): justified, first line 1 cm, 6 pt before (≥ 6 pt between), 1.15 lines."""
+    """Body (docs/decree30.md §3): justified, first line 1 cm, 6 pt before (≥ 6 pt between), 1.15 lines."""
     return _ppr(
         "both",
         before=120,
@@ -184,7 +184,7 @@ def _body_ppr(keep_next: bool = False) -> str:
     )
 
 
-# Nơi nhận lines (decree30.md §6): "-" flush left; "+" sub-items indented 0.5 cm as in the published
+# Nơi nhận lines (docs/decree30.md §6): "-" flush left; "+" sub-items indented 0.5 cm as in the published
 # Mai Sơn notice (shared/examples). A wrapped line hangs under the text, not under the "- " / "+ ": the
 # hanging indent is the width of "- " (128 twips) and "+ " (179 twips) at 11 pt in Times New Roman
 # (advance widths 333 + 250 and 564 + 250 per 1000 em, Liberation Serif).
@@ -192,7 +192,7 @@ _RECIPIENT_PPR = _ppr("left", ind='<w:ind w:left="128" w:right="0" w:hanging="12
 _RECIPIENT2_PPR = _ppr("left", ind='<w:ind w:left="463" w:right="0" w:hanging="179"/>')
 
 PARAGRAPH_STYLES: tuple[str, ...] = (
-    # ô 2, 3 (decree30.md §2.2): supervising 13 upright not bold; issuing 13 bold; Số 13 upright.
+    # ô 2, 3 (docs/decree30.md §2.2): supervising 13 upright not bold; issuing 13 bold; Số 13 upright.
     _header_style("TTBSupervising", "TTB Supervising Agency", SZ_13),
     _header_style("TTBAgency", "TTB Issuing Agency", SZ_13, bold=True),
     _header_style("TTBNumber", "TTB Number", SZ_13),
@@ -307,7 +307,7 @@ def _loop(header: str, body: Sequence[str]) -> list[str]:
 
 
 def header_table() -> str:
-    """ô 1–4 (decree30.md §2.1, §2.3): agency | Quốc hiệu, then Số | date on a second row.
+    """ô 1–4 (docs/decree30.md §2.1, §2.3): agency | Quốc hiệu, then Số | date on a second row.
 
     Số and the date share row 2, so they stay level however many agency lines row 1 has.
     """
@@ -344,7 +344,7 @@ def _body_para(keep_next: bool) -> str:
 
 
 def body_loop() -> list[str]:
-    """ô 6: one paragraph per Block; the last one is kept with the signature (decree30.md §11), and a
+    """ô 6: one paragraph per Block; the last one is kept with the signature (docs/decree30.md §11), and a
     heading-only point (`keep`) with the paragraph after it, so it never ends a page alone."""
     return _loop("for b in body", [
         _tag_para("{%p if b.kind == 'heading' %}"),
@@ -358,7 +358,7 @@ def body_loop() -> list[str]:
 
 
 def signature_table() -> str:
-    """ô 9b | ô 7 (decree30.md §2.1, §5, §6): the label level with the first authority line."""
+    """ô 9b | ô 7 (docs/decree30.md §2.1, §5, §6): the label level with the first authority line."""
     recipients = [
         _text_para("TTBRecipientsLabel", "{{ recipients_label }}"),
         *_loop("for r in recipients", [
@@ -435,7 +435,7 @@ def settings_xml() -> str:
 
 
 def font_table_xml() -> str:
-    """word/fontTable.xml: Times New Roman only (decree30.md §1 Font)."""
+    """word/fontTable.xml: Times New Roman only (docs/decree30.md §1 Font)."""
     return (
         f"{XML_DECL}<w:fonts {W_ROOT_NS}>"
         '<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/>'
@@ -456,7 +456,7 @@ def theme_xml() -> str:
 
     Word documents normally carry a theme and openxml-audit (strict, its default) requires the
     relationship. No run or default uses theme fonts (no *Theme attributes, pitfalls.md), and even if
-    one did, it would resolve to Times New Roman (decree30.md §1 Font), so no Calibri/Cambria can leak.
+    one did, it would resolve to Times New Roman (docs/decree30.md §1 Font), so no Calibri/Cambria can leak.
     """
     colours = (
         '<a:dk1><a:srgbClr val="000000"/></a:dk1><a:lt1><a:srgbClr val="FFFFFF"/></a:lt1>'

@@ -33,11 +33,11 @@ class PartialDate:
 
 
 
-# The blank a draft leaves where the clerk writes the day or number after signing (decree30.md §4:
+# The blank a draft leaves where the clerk writes the day or number after signing (docs/decree30.md §4:
 # "Số:      /TB-UBND", "ngày      tháng 02 năm 2024").
 DRAFT_BLANK = " " * 6
 
-# Points are lettered in Vietnamese alphabet order, without f j w z (decree30.md §3, Điểm).
+# Points are lettered in Vietnamese alphabet order, without f j w z (docs/decree30.md §3, Điểm).
 VN_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()  # noqa: SIM905 - reads as the alphabet
 
 _ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -45,7 +45,7 @@ _ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "X
 
 
 def nfc(text: str) -> str:
-    """Normalise text to Unicode NFC (decree30.md §1: TCVN 6909:2001 Unicode)."""
+    """Normalise text to Unicode NFC (docs/decree30.md §1: TCVN 6909:2001 Unicode)."""
     return unicodedata.normalize("NFC", text)
 
 
@@ -55,12 +55,12 @@ def collapse(text: str) -> str:
 
 
 def pad_day(day: int) -> str:
-    """Zero-pad days below 10 only (decree30.md §4: `ngày 05`, `ngày 15`)."""
+    """Zero-pad days below 10 only (docs/decree30.md §4: `ngày 05`, `ngày 15`)."""
     return f"{day:02d}" if day < 10 else str(day)
 
 
 def pad_month(month: int) -> str:
-    """Zero-pad months 1 and 2 only (decree30.md §4: `tháng 01`, `tháng 02`, `tháng 3`, `tháng 12`)."""
+    """Zero-pad months 1 and 2 only (docs/decree30.md §4: `tháng 01`, `tháng 02`, `tháng 3`, `tháng 12`)."""
     return f"{month:02d}" if month <= 2 else str(month)
 
 
@@ -72,7 +72,7 @@ def date_words(date: PartialDate) -> str:
 
 
 def date_line(place: str, date: PartialDate) -> str:
-    """Return the place-and-date line (ô 4, decree30.md §4): `Lạng Sơn, ngày 05 tháng 02 năm 2024`."""
+    """Return the place-and-date line (ô 4, docs/decree30.md §4): `Lạng Sơn, ngày 05 tháng 02 năm 2024`."""
     return f"{place}, {date_words(date)}"
 
 
@@ -120,7 +120,7 @@ def decimal(value: float | Decimal | str, places: int = 1) -> str:
 
 
 def end_content(text: str) -> str:
-    """Attach the `./.` that closes the content (decree30.md §11) to the last paragraph's text."""
+    """Attach the `./.` that closes the content (docs/decree30.md §11) to the last paragraph's text."""
     text = text.rstrip()
     if text.endswith("./."):
         return text

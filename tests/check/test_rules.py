@@ -142,7 +142,7 @@ def test_missing_component_is_not_evaluated(check: Check) -> None:
 
 def test_finding_names_file_paragraph_snippet_rule_and_clause(check: Check) -> None:
     finding = of(check(number="Số: 5/TB-UBND"), "number-line")[0]
-    assert finding.clause.startswith("decree30.md §4")
+    assert finding.clause.startswith("docs/decree30.md §4")
     line = finding.text_line()
     assert line.endswith('number 5 needs a leading zero (05) "Số: 5/TB-UBND" [number-line]')
     assert ":¶4 (table 1 row 1 cell 1): error: " in line

@@ -48,14 +48,14 @@ def test_json_format(make: Make) -> None:
     assert code == 1
     finding = next(f for f in data["findings"] if f["rule"] == "number-line")
     assert (finding["paragraph"], finding["table"], finding["level"]) == (4, 1, "error")
-    assert finding["clause"].startswith("decree30.md")
+    assert finding["clause"].startswith("docs/decree30.md")
 
 
 def test_github_format(make: Make) -> None:
     _code, out, _err = run(make(number="Số: 5/TB-UBND"), "--format", "github")
     line = next(x for x in out.splitlines() if "number-line" in x)
     assert line.startswith("::error file=")
-    assert "title=number-line (decree30.md §4%2C §7.1)::" in line
+    assert "title=number-line (docs/decree30.md §4%2C §7.1)::" in line
 
 
 def test_junit_format(make: Make) -> None:
@@ -103,7 +103,7 @@ def test_profile_unknown_and_duplicate_keys_are_refused(make: Make, tmp_path: Pa
 def test_report_accepts_findings_from_elsewhere(make: Make) -> None:
     report = check_files([make()])
     assert report.exit_code() == 0
-    rendered = Finding("pdf-page-count", "decree30.md §4", Level.ERROR, "page 2 has no number",
+    rendered = Finding("pdf-page-count", "docs/decree30.md §4", Level.ERROR, "page 2 has no number",
                        Location("out/x.pdf", page=2))
     report.add([rendered])
     assert report.exit_code() == 1

@@ -112,9 +112,10 @@ def test_district_units_after_july_2025(tmp_path: Path) -> None:
         "x.yaml:13:40: tasks.items[1].lead[1]: warning: 'UBND các huyện, thành phố' leads a task but is not among "
         "the recipients (Nơi nhận) [lead-not-recipient]",
         "x.yaml:13:40: tasks.items[1].lead[1]: warning: 'UBND các huyện': district-level units were abolished on "
-        "1 July 2025 (decree30.md §10); name the communes instead, e.g. 'UBND các xã, phường' [district-abolished]",
+        "1 July 2025 (docs/decree30.md §10); name the communes instead, e.g. 'UBND các xã, phường' "
+        "[district-abolished]",
         "x.yaml:18:5: recipients[2]: warning: 'UBND huyện': district-level units were abolished on 1 July 2025 "
-        "(decree30.md §10); name the communes instead, e.g. 'UBND các xã, phường' [district-abolished]",
+        "(docs/decree30.md §10); name the communes instead, e.g. 'UBND các xã, phường' [district-abolished]",
     ]
 
 
@@ -153,9 +154,9 @@ def test_province_not_among_the_34(tmp_path: Path) -> None:
                                                                  "  - UBND các xã, phường\n  - UBND tỉnh Quảng Ngãi\n"))
     assert warnings(tmp_path, text) == [
         "x.yaml:1:9: office.name: warning: 'tỉnh Kon Tum' is not one of the 34 provinces and cities since "
-        "1 July 2025 (decree30.md §10) [province-not-current]",
+        "1 July 2025 (docs/decree30.md §10) [province-not-current]",
         "x.yaml:1:9: office.agency[1]: warning: 'tỉnh KON TUM' is not one of the 34 provinces and cities since "
-        "1 July 2025 (decree30.md §10) [province-not-current]",
+        "1 July 2025 (docs/decree30.md §10) [province-not-current]",
     ]
     assert warnings(tmp_path, text.replace("date: 2026-03-10", "date: 2025-06-30").replace(
         "date: 2026-03-02", "date: 2025-06-20").replace("due: 2026-03-31", "due: 2025-07-31")) == []

@@ -147,7 +147,8 @@ def test_archive_under_must_be_last_group(tmp_path: Path) -> None:
                    "archive: {units: VT, under: Văn phòng UBND tỉnh}\n")
     assert error(tmp_path, text) == (
         "x.yaml:8:10: archive.under: archive.under must name the last recipient group, so that the Lưu line "
-        "comes last (decree30.md §6); 'Văn phòng UBND tỉnh' is not it; move that group to the end of the recipients")
+        "comes last (docs/decree30.md §6); 'Văn phòng UBND tỉnh' is not it; move that group to the end of the "
+        "recipients")
 
 
 def test_empty_and_non_utf8_files(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Find the Decree 30 components (decree30.md §2.1–2.2) in any notice: made by ttbgen or by hand,
+"""Find the Decree 30 components (docs/decree30.md §2.1–2.2) in any notice: made by ttbgen or by hand,
 header in a table or not."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ttbgen.check.docmodel import Document, Para
 
-# Component ids follow decree30.md §12 (the rule-set keys).
+# Component ids follow docs/decree30.md §12 (the rule-set keys).
 QUOC_HIEU = "quoc_hieu"
 TIEU_NGU = "tieu_ngu"
 CHU_QUAN = "co_quan_chu_quan"
@@ -29,7 +29,7 @@ ALL = (QUOC_HIEU, TIEU_NGU, CHU_QUAN, BAN_HANH, SO_KY_HIEU, DIA_DANH_NGAY, TEN_L
        NOI_NHAN_LABEL, NOI_NHAN_ITEM, QUYEN_HAN, CHUC_VU, HO_TEN)
 REQUIRED = tuple(c for c in ALL if c not in (CHU_QUAN, QUYEN_HAN))  # a supervising agency is optional
 
-# Document types and their codes, decree30.md §7.1 (Phụ lục III Mục I). All of them are "văn bản có tên
+# Document types and their codes, docs/decree30.md §7.1 (Phụ lục III Mục I). All of them are "văn bản có tên
 # loại" laid out like Mẫu 1.4, so one checker serves them; the Thông báo is the one ttbgen is built for.
 DOC_TYPES = {
     "THÔNG BÁO": "TB", "GIẤY MỜI": "GM", "QUYẾT ĐỊNH": "QĐ", "NGHỊ QUYẾT": "NQ", "CHỈ THỊ": "CT",

@@ -45,7 +45,7 @@ class Finding:
     """One result of one rule on one document."""
 
     rule: str  # rule id, e.g. "margins"
-    clause: str  # the clause of ../shared/decree30.md it enforces, e.g. "decree30.md §1"
+    clause: str  # the clause of docs/decree30.md it enforces, e.g. "docs/decree30.md §1"
     level: Level
     message: str
     location: Location

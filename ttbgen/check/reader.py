@@ -1,5 +1,5 @@
 """Read a .docx into a Document: body and header paragraphs with effective formatting, tables,
-sections, fields (PAGE, simple and complex) and drawn lines (decree30.md §2.3 "How the rules are drawn")."""
+sections, fields (PAGE, simple and complex) and drawn lines (docs/decree30.md §2.3 "How the rules are drawn")."""
 
 from __future__ import annotations
 

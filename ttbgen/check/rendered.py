@@ -1,7 +1,7 @@
 """Checks on the rendered page (`ttbgen check --render`): what only a laid-out page shows.
 
 LibreOffice lays the document out; poppler's `pdftotext -bbox` gives every word with its box. Each rule
-has an id, the decree30.md clause it enforces, and a docstring with a passing and a failing example.
+has an id, the docs/decree30.md clause it enforces, and a docstring with a passing and a failing example.
 """
 
 from __future__ import annotations
@@ -282,16 +282,16 @@ class RenderRule:
     run: Callable[[Rendered], Iterator[Finding]]
 
 
-A4 = RenderRule("render-a4", "decree30.md §1", Level.ERROR, "A4 pages", check_a4)
-NATIONAL_ONE_LINE = RenderRule("render-national-one-line", "decree30.md §2.2 ô 1, §2.3", Level.ERROR,
+A4 = RenderRule("render-a4", "docs/decree30.md §1", Level.ERROR, "A4 pages", check_a4)
+NATIONAL_ONE_LINE = RenderRule("render-national-one-line", "docs/decree30.md §2.2 ô 1, §2.3", Level.ERROR,
                                "Quốc hiệu on one line", check_national)
-MOTTO_ONE_LINE = RenderRule("render-motto-one-line", "decree30.md §2.2 ô 1", Level.ERROR, "Tiêu ngữ on one line",
+MOTTO_ONE_LINE = RenderRule("render-motto-one-line", "docs/decree30.md §2.2 ô 1", Level.ERROR, "Tiêu ngữ on one line",
                             check_motto)
-PAGE_NUMBERS = RenderRule("render-page-numbers", "decree30.md §4 (page numbers)", Level.ERROR,
+PAGE_NUMBERS = RenderRule("render-page-numbers", "docs/decree30.md §4 (page numbers)", Level.ERROR,
                           "page numbers from page 2, centred at the top", check_page_numbers)
-SIGNATURE_NOT_ALONE = RenderRule("render-signature-not-alone", "decree30.md §2.1, §11 (footer)", Level.ERROR,
+SIGNATURE_NOT_ALONE = RenderRule("render-signature-not-alone", "docs/decree30.md §2.1, §11 (footer)", Level.ERROR,
                                  "signature block not alone on a page", check_signature_not_alone)
-TEXT_MATCHES = RenderRule("render-text-matches", "decree30.md §1 (font, Unicode)", Level.ERROR,
+TEXT_MATCHES = RenderRule("render-text-matches", "docs/decree30.md §1 (font, Unicode)", Level.ERROR,
                           "PDF text equals the document's text", check_text_matches)
 RENDER_RULES = (A4, NATIONAL_ONE_LINE, MOTTO_ONE_LINE, PAGE_NUMBERS, SIGNATURE_NOT_ALONE, TEXT_MATCHES)
 

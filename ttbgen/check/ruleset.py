@@ -130,7 +130,7 @@ _DEFAULT: RuleSet | None = None
 
 
 def default_ruleset() -> RuleSet:
-    """Return the default rule set (decree30.md §12), loaded once."""
+    """Return the default rule set (docs/decree30.md §12), loaded once."""
     global _DEFAULT
     if _DEFAULT is None:
         _DEFAULT = RuleSet(load_yaml(DEFAULT_PATH), str(DEFAULT_PATH.name))

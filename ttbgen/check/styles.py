@@ -1,5 +1,5 @@
 """Effective formatting: direct → character style → paragraph style (basedOn) → table style →
-docDefaults → theme fonts, per rFonts slot, as Word resolves it (decree30.md §1 checker notes)."""
+docDefaults → theme fonts, per rFonts slot, as Word resolves it (docs/decree30.md §1 checker notes)."""
 
 from __future__ import annotations
 

@@ -32,7 +32,7 @@ class RuleGeometry(TypedDict):
 
 
 class Rules(TypedDict):
-    """The rules under the issuing agency, the Tiêu ngữ and the trích yếu (decree30.md §2.2)."""
+    """The rules under the issuing agency, the Tiêu ngữ and the trích yếu (docs/decree30.md §2.2)."""
 
     agency: RuleGeometry
     motto: RuleGeometry

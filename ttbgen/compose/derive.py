@@ -11,7 +11,7 @@ from ttbgen.i18n import _
 from ttbgen.spec.model import Archive, Node, Notice, PartialDate, Person, Recipient, content_tree, ordinals
 from ttbgen.vn import date_line, end_content, letter, number_line, roman, short_date
 
-NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # Quốc hiệu (decree30.md §2.2, ô 1)
+NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # Quốc hiệu (docs/decree30.md §2.2, ô 1)
 MOTTO = "Độc lập - Tự do - Hạnh phúc"  # Tiêu ngữ, hyphen-minus with spaces (§2.2, §8)
 RECIPIENTS_LABEL = "Nơi nhận:"  # ô 9b (§6)
 
@@ -37,7 +37,7 @@ def chair_reference(chair: Person) -> str:
 
 
 def derived_title(notice: Notice) -> str:
-    """Derive the trích yếu (decree30.md §11): `Kết luận của <chair> tại <meeting>`."""
+    """Derive the trích yếu (docs/decree30.md §11): `Kết luận của <chair> tại <meeting>`."""
     return f"Kết luận của {chair_reference(notice.meeting.chair)} tại {notice.meeting.name}"
 
 
@@ -100,7 +100,7 @@ _KINDS: dict[str, BlockKind] = {"dash": "bullet", "plus": "subbullet"}
 def label(node: Node, ordinal: int, parent: str) -> tuple[str, str]:
     """Return a node's label (`2.1. `, `I. `, `a) `, `- `) and its decimal stem for decimal children.
 
-    Decimal points under a decimal node carry its number (`2.1.`, practice, decree30.md §3); anywhere
+    Decimal points under a decimal node carry its number (`2.1.`, practice, docs/decree30.md §3); anywhere
     else they restart at `1.` (under a Roman Mục: khoản 1., 2.).
     """
     if node.number == "decimal":
@@ -137,7 +137,7 @@ def node_blocks(nodes: tuple[Node, ...], parent: str, top: bool) -> list[Block]:
 
 
 def body_blocks(notice: Notice) -> list[Block]:
-    """Lay out the whole content (ô 6), ending with `./.` (decree30.md §11)."""
+    """Lay out the whole content (ô 6), ending with `./.` (docs/decree30.md §11)."""
     out = [block("paragraph", p) for p in (notice.opening or derived_opening(notice))]
     out += node_blocks(content_tree(notice), "", True)
     closing = notice.office.closing if notice.closing is None else notice.closing
@@ -157,7 +157,7 @@ def end_blocks(blocks: list[Block]) -> list[Block]:
 
 
 def recipient_lines(recipients: tuple[Recipient, ...], archive: Archive) -> list[RecipientLine]:
-    """Punctuate the Nơi nhận block (decree30.md §6): `- X;`, `- Group:`, `+ Y;`, `- Lưu: VT, ….`"""
+    """Punctuate the Nơi nhận block (docs/decree30.md §6): `- X;`, `- Group:`, `+ Y;`, `- Lưu: VT, ….`"""
     lines: list[RecipientLine] = []
     for r in recipients:
         if r.children or r.text == archive.under:
@@ -184,7 +184,7 @@ def centred(column: int, length: int, margin: int) -> RuleGeometry:
 
 
 def rules(ctx_agency: list[str], title: str, geo: Geometry) -> Rules:
-    """Compute rule lengths (decree30.md §2.2): agency and trích yếu 1/3–1/2 of the line, Tiêu ngữ its width."""
+    """Compute rule lengths (docs/decree30.md §2.2): agency and trích yếu 1/3–1/2 of the line, Tiêu ngữ its width."""
     agency_width = max(text_width_twips(a, geo.agency_pt, bold=True) for a in ctx_agency)
     title_width = min(text_width_twips(title, geo.title_pt, bold=True), geo.text_width)
     motto_width = text_width_twips(MOTTO, geo.motto_pt, bold=True)
@@ -209,7 +209,7 @@ def required(notice: Notice, value: str, path: str, why: str) -> str:
 
 
 def invitation_blocks(notice: Notice) -> list[Block]:
-    """Lay out a Giấy mời: who is invited, to what, when and where (decree30.md §7.1, GM)."""
+    """Lay out a Giấy mời: who is invited, to what, when and where (docs/decree30.md §7.1, GM)."""
     m, inv = notice.meeting, notice.invitation
     invitees = inv.invitees or m.attendees or ((m.attendees_text,) if m.attendees_text else ())
     if not invitees:
@@ -228,7 +228,7 @@ def invitation_blocks(notice: Notice) -> list[Block]:
 
 
 def capitalise(text: str) -> str:
-    """Capitalise the first letter of a line (decree30.md §8.1: a line after "- " starts with a capital)."""
+    """Capitalise the first letter of a line (docs/decree30.md §8.1: a line after "- " starts with a capital)."""
     return text[:1].upper() + text[1:]
 
 

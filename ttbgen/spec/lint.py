@@ -14,7 +14,7 @@ from ttbgen.i18n import _
 from ttbgen.spec.model import Bullet, Item, Node, Notice, PartialDate, Section, iter_tasks
 from ttbgen.vn import decimal
 
-# Districts (huyện, quận, thị xã) ended and 34 provinces began on this day (decree30.md §10).
+# Districts (huyện, quận, thị xã) ended and 34 provinces began on this day (docs/decree30.md §10).
 REORGANISED = dt.date(2025, 7, 1)
 
 
@@ -283,14 +283,14 @@ _UNIT_FIELDS = re.compile(r"(^(office\.)?recipients\[|\.lead(\[\d+\])?$|\.suppor
 
 
 def district_names(notice: Notice) -> Iterator[SpecWarning]:
-    """district-abolished: district-level units (huyện, quận, thị xã) ended on 1 July 2025 (decree30.md §10)."""
+    """district-abolished: district-level units (huyện, quận, thị xã) ended on 1 July 2025 (docs/decree30.md §10)."""
     if not reorganised(notice):
         return
     for path, text in located_texts(notice):
         match = _DISTRICT_UBND.search(text) or (_UNIT_FIELDS.search(path) and _DISTRICT_WORD.search(text))
         if match:
             yield warn(notice, path, "district-abolished", _("'{words}': district-level units were abolished on "
-                                                             "1 July 2025 (decree30.md §10); name the communes "
+                                                             "1 July 2025 (docs/decree30.md §10); name the communes "
                                                              "instead, e.g. 'UBND các xã, phường'").format(
                                                                  words=match.group(0)))
 
@@ -330,7 +330,7 @@ def province_fields(notice: Notice) -> Iterator[tuple[str, str]]:
 
 
 def province_not_current(notice: Notice) -> Iterator[SpecWarning]:
-    """province-not-current: since 1 July 2025 a province is one of the 34 of NQ 202/2025/QH15 (decree30.md §10)."""
+    """province-not-current: since 1 July 2025 a province is one of the 34 of NQ 202/2025/QH15 (docs/decree30.md)."""
     if not reorganised(notice):
         return
     known = current_provinces()
@@ -339,7 +339,7 @@ def province_not_current(notice: Notice) -> Iterator[SpecWarning]:
             if fold(name) not in known:
                 yield warn(notice, shown_path(notice, path), "province-not-current",
                            _("'tỉnh {name}' is not one of the 34 provinces and cities since 1 July 2025 "
-                             "(decree30.md §10)").format(name=name))
+                             "(docs/decree30.md §10)").format(name=name))
 
 
 # oa, oe, uy ending a word: old style marks the first vowel (hòa, khỏe, thủy), new style the second (hoà).

@@ -409,7 +409,7 @@ def recipient(reader: Reader, node: yaml.Node, path: str) -> Recipient:
 
 
 def strip_end(line: str) -> str:
-    """Drop the end punctuation a clerk may type; ttbgen adds the right one (decree30.md §6)."""
+    """Drop the end punctuation a clerk may type; ttbgen adds the right one (docs/decree30.md §6)."""
     return line.rstrip(" ;:.")
 
 
@@ -428,7 +428,7 @@ def strip_text(reader: Reader, node: yaml.Node, path: str) -> str:
 
 
 def archive_units(reader: Reader, node: yaml.Node, path: str) -> str:
-    """Convert the archive units; they start with VT, the clerical office (decree30.md §6)."""
+    """Convert the archive units; they start with VT, the clerical office (docs/decree30.md §6)."""
     units = strip_end(text(reader, node, path))
     units = units.removeprefix("Lưu:").strip()
     if not units.startswith("VT"):
@@ -438,7 +438,7 @@ def archive_units(reader: Reader, node: yaml.Node, path: str) -> str:
 
 
 def authority_line(reader: Reader, node: yaml.Node, path: str) -> str:
-    """Convert an authority line, checking its prefix (decree30.md §5)."""
+    """Convert an authority line, checking its prefix (docs/decree30.md §5)."""
     line = text(reader, node, path).upper()
     if _PARTY_STYLE.match(line):
         raise reader.error(_("'{line}': administrative documents write TM. KT. TL. TUQ. Q. (with a dot), "
@@ -646,7 +646,7 @@ def check_archive(f: Fields, recipients: tuple[Recipient, ...], archived: Archiv
         hint = _("; did you mean '{close}'?").format(close=close[0]) if close else ""
     node = f.entries["archive"][1] if "archive" in f.entries else f.node
     raise f.reader.error(_("archive.under must name the last recipient group, so that the Lưu line comes "
-                           "last (decree30.md §6); '{under}' is not it{hint}").format(
+                           "last (docs/decree30.md §6); '{under}' is not it{hint}").format(
                                under=archived.under, hint=hint), node, "archive.under")
 
 

@@ -18,7 +18,7 @@ def centred_rule(column: int, length: int) -> RuleGeometry:
 
 
 def sample_rules(agency: list[str], motto: str) -> Rules:
-    """Rules as decree30.md §2.2 wants: agency 1/3–1/2 of its line, motto as long as its text."""
+    """Rules as docs/decree30.md §2.2 wants: agency 1/3–1/2 of its line, motto as long as its text."""
     agency_line = max(text_width_twips(line, 13, bold=True) for line in agency)
     return {
         "agency": centred_rule(AGENCY_COLUMN, round(agency_line * 0.45)),

@@ -144,7 +144,7 @@ def test_template_saved_without_xml_comments_stays_valid(tmp_path: Path) -> None
 
 
 def test_doc_defaults_times_new_roman_vietnamese_black_14pt() -> None:
-    """decree30.md §1 Font: TNR in every slot, no theme fonts, vi-VN, black; 14 pt by default."""
+    """docs/decree30.md §1 Font: TNR in every slot, no theme fonts, vi-VN, black; 14 pt by default."""
     rpr = _part("word/styles.xml").find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
     assert rpr is not None
     fonts = rpr.find(f"{W}rFonts")
@@ -158,7 +158,7 @@ def test_doc_defaults_times_new_roman_vietnamese_black_14pt() -> None:
 
 
 def test_page_setup_and_first_page_header() -> None:
-    """decree30.md §1 and §4: A4, margins 20/20/30/15 mm, page number from page 2, centred."""
+    """docs/decree30.md §1 and §4: A4, margins 20/20/30/15 mm, page number from page 2, centred."""
     sect = _part("word/document.xml").find(f"{W}body/{W}sectPr")
     assert sect is not None
     size, margins = sect.find(f"{W}pgSz"), sect.find(f"{W}pgMar")
@@ -201,7 +201,7 @@ def _style(style_id: str) -> etree._Element:
     ("TTBPageNumber", "28", False, False, "center"),
 ])
 def test_style_sizes(style_id: str, half_points: str, bold: bool, italic: bool, jc: str) -> None:
-    """decree30.md §2.2 and §12 size_profile_14."""
+    """docs/decree30.md §2.2 and §12 size_profile_14."""
     style = _style(style_id)
     assert style.find(f"{W}rPr/{W}sz").get(f"{W}val") == half_points  # type: ignore[union-attr]
     assert (style.find(f"{W}rPr/{W}b") is not None) is bold
@@ -210,7 +210,7 @@ def test_style_sizes(style_id: str, half_points: str, bold: bool, italic: bool, 
 
 
 def test_body_style_indent_and_spacing() -> None:
-    """decree30.md §3: first line 1 cm, ≥ 6 pt between paragraphs, 1–1.5 lines."""
+    """docs/decree30.md §3: first line 1 cm, ≥ 6 pt between paragraphs, 1–1.5 lines."""
     ppr = _style("TTBBody").find(f"{W}pPr")
     assert ppr is not None
     spacing, ind = ppr.find(f"{W}spacing"), ppr.find(f"{W}ind")
@@ -259,7 +259,7 @@ def test_rules_take_context_geometry(rendered: tuple[NoticeContext, Path]) -> No
 
 
 def test_signature_kept_together(rendered: tuple[NoticeContext, Path]) -> None:
-    """The signature row never splits and the last body paragraph stays with it (decree30.md §11)."""
+    """The signature row never splits and the last body paragraph stays with it (docs/decree30.md §11)."""
     _, path = rendered
     body = Document(str(path)).element.body
     tables = body.findall(f"{W}tbl")

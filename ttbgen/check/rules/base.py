@@ -28,7 +28,7 @@ Check = Callable[[Context], Iterator[Finding]]
 
 @dataclass(frozen=True)
 class Rule:
-    """One check: an id, the decree30.md clause it enforces, a default severity, and its function."""
+    """One check: an id, the docs/decree30.md clause it enforces, a default severity, and its function."""
 
     id: str
     clause: str

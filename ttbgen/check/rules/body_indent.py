@@ -1,5 +1,5 @@
 """body-indent: the first line of each content paragraph is indented 1–1.27 cm (567–720 twips)
-(decree30.md §3 "First-line indent"; range in ruleset.yaml body.first_line_cm).
+(docs/decree30.md §3 "First-line indent"; range in ruleset.yaml body.first_line_cm).
 
 Headings (every run bold) are exempt: ND30 does not fix their layout.
 
@@ -30,4 +30,4 @@ def _check(ctx: Context) -> Iterator[Finding]:
                           .format(got=got, low=low, high=high))
 
 
-RULE = Rule("body-indent", "decree30.md §3", Level.ERROR, "first-line indent", _check, needs=(BODY,))
+RULE = Rule("body-indent", "docs/decree30.md §3", Level.ERROR, "first-line indent", _check, needs=(BODY,))

@@ -1,4 +1,4 @@
-"""body-justify: content paragraphs are justified, "canh đều cả hai lề" (decree30.md §3).
+"""body-justify: content paragraphs are justified, "canh đều cả hai lề" (docs/decree30.md §3).
 
 Headings (every run bold) are exempt: ND30 does not fix their alignment (§3 "Alignment of I. and 1.").
 
@@ -24,4 +24,4 @@ def _check(ctx: Context) -> Iterator[Finding]:
                           .format(align=para.align))
 
 
-RULE = Rule("body-justify", "decree30.md §3", Level.ERROR, "justified body", _check, needs=(BODY,))
+RULE = Rule("body-justify", "docs/decree30.md §3", Level.ERROR, "justified body", _check, needs=(BODY,))

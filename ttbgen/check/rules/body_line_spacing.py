@@ -1,4 +1,4 @@
-"""body-line-spacing: line spacing from single to 1.5 lines (decree30.md §3 "Line spacing" and
+"""body-line-spacing: line spacing from single to 1.5 lines (docs/decree30.md §3 "Line spacing" and
 "Implementing line spacing": auto 240–360; exact/atLeast 1.0–1.5 × a Times New Roman single line,
 ≈ 1.15 × the size [Inference]).
 
@@ -39,4 +39,4 @@ def _check(ctx: Context) -> Iterator[Finding]:
                           .format(got=got, how=how, low=low, high=high))
 
 
-RULE = Rule("body-line-spacing", "decree30.md §3", Level.ERROR, "line spacing 1–1.5 lines", _check, needs=(BODY,))
+RULE = Rule("body-line-spacing", "docs/decree30.md §3", Level.ERROR, "line spacing 1–1.5 lines", _check, needs=(BODY,))

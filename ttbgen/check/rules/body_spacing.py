@@ -1,5 +1,5 @@
 """body-spacing: at least 6 pt between content paragraphs: the previous paragraph's "after" plus the
-next one's "before", nothing when both use contextual spacing and share a style (decree30.md §3).
+next one's "before", nothing when both use contextual spacing and share a style (docs/decree30.md §3).
 
 Passes: ``<w:spacing w:after="120"/>`` (6 pt) on every body paragraph.
 Fails:  after 0 and before 0 → "only 0 pt between this paragraph and the previous one; Decree 30 wants at
@@ -37,4 +37,4 @@ def _check(ctx: Context) -> Iterator[Finding]:
                                        "at least {low:g} pt").format(gap=gap, low=low))
 
 
-RULE = Rule("body-spacing", "decree30.md §3", Level.ERROR, "6 pt between paragraphs", _check, needs=(BODY,))
+RULE = Rule("body-spacing", "docs/decree30.md §3", Level.ERROR, "6 pt between paragraphs", _check, needs=(BODY,))

@@ -1,5 +1,5 @@
 """component-size: the size of every component, and one body size throughout
-(decree30.md §2.2 component table; §3 "the same size throughout"; ranges in ruleset.yaml sizes_pt).
+(docs/decree30.md §2.2 component table; §3 "the same size throughout"; ranges in ruleset.yaml sizes_pt).
 
 Passes: Quốc hiệu 13 pt, Tiêu ngữ 14 pt, number line 13 pt, body 14 pt, Nơi nhận label 12 pt, items 11 pt.
 Fails:  Quốc hiệu 14 pt → "Quốc hiệu is 14 pt; Decree 30 wants 12–13 pt"; one body paragraph at 13 pt
@@ -56,4 +56,4 @@ def _uniform_body(ctx: Context) -> Iterator[Finding]:
                           .format(got=bad.size, common=common))
 
 
-RULE = Rule("component-size", "decree30.md §2.2, §3", Level.ERROR, "size of every component", _check)
+RULE = Rule("component-size", "docs/decree30.md §2.2, §3", Level.ERROR, "size of every component", _check)

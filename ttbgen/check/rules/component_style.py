@@ -1,4 +1,4 @@
-"""component-style: bold / italic / capitals / centring of each component (decree30.md §2.2).
+"""component-style: bold / italic / capitals / centring of each component (docs/decree30.md §2.2).
 
 Passes: Quốc hiệu bold upright in capitals, centred; supervising agency upright not bold; issuing
 agency bold; number line upright not bold; date line italic; THÔNG BÁO and trích yếu bold; signature
@@ -72,4 +72,4 @@ def _check(ctx: Context) -> Iterator[Finding]:
                 yield RULE.at(ctx, para, _message(label(name), trait, want))
 
 
-RULE = Rule("component-style", "decree30.md §2.2", Level.ERROR, "bold / italic / capitals / centring", _check)
+RULE = Rule("component-style", "docs/decree30.md §2.2", Level.ERROR, "bold / italic / capitals / centring", _check)

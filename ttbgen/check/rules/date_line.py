@@ -1,5 +1,5 @@
 """date-line: "Lạng Sơn, ngày 05 tháng 02 năm 2024": zero only for days below 10 and months 1–2; a draft
-may leave the day blank (decree30.md §4 "Địa danh, ngày tháng").
+may leave the day blank (docs/decree30.md §4 "Địa danh, ngày tháng").
 
 Passes: "Lạng Sơn, ngày 05 tháng 02 năm 2024", "Hà Nội, ngày 29 tháng 6 năm 2019",
 draft "Lạng Sơn, ngày      tháng 8 năm 2022".
@@ -61,4 +61,4 @@ def _check(ctx: Context) -> Iterator[Finding]:
         yield RULE.at(ctx, para, problem)
 
 
-RULE = Rule("date-line", "decree30.md §4", Level.ERROR, "place and date format", _check, needs=(DIA_DANH_NGAY,))
+RULE = Rule("date-line", "docs/decree30.md §4", Level.ERROR, "place and date format", _check, needs=(DIA_DANH_NGAY,))

@@ -1,4 +1,4 @@
-"""end-mark: the content ends with "./." attached to the last word (decree30.md §11 "Closing sentence";
+"""end-mark: the content ends with "./." attached to the last word (docs/decree30.md §11 "Closing sentence";
 in every Phụ lục III template [Mẫu], hence a warning).
 
 Passes: "… biết, thực hiện./."
@@ -26,4 +26,4 @@ def _check(ctx: Context) -> Iterator[Finding]:
         yield RULE.at(ctx, last, _("\"./.\" is attached to the last word, with no space"))
 
 
-RULE = Rule("end-mark", "decree30.md §11", Level.WARNING, "./. at the end of the content", _check, needs=(BODY,))
+RULE = Rule("end-mark", "docs/decree30.md §11", Level.WARNING, "./. at the end of the content", _check, needs=(BODY,))

@@ -1,5 +1,5 @@
 """font-family: Times New Roman in the ascii, hAnsi and cs slots; legacy 8-bit fonts named
-(decree30.md §1, S1 I.4; checker notes: .VnTime / VNI-Times are errors [Practice, S6]).
+(docs/decree30.md §1, S1 I.4; checker notes: .VnTime / VNI-Times are errors [Practice, S6]).
 
 Word takes Vietnamese letters (ă, ơ, ư, ạ, …) from the hAnsi slot, so a run whose ascii font is
 Times New Roman but whose hAnsi font is Arial shows Vietnamese text in Arial.
@@ -63,4 +63,4 @@ def _para(ctx: Context, para: Para, family: str) -> Iterator[Finding]:
             yield RULE.at(ctx, para, message, level)
 
 
-RULE = Rule("font-family", "decree30.md §1 (S1 I.4)", Level.ERROR, "Times New Roman in every font slot", _check)
+RULE = Rule("font-family", "docs/decree30.md §1 (S1 I.4)", Level.ERROR, "Times New Roman in every font slot", _check)

@@ -1,4 +1,4 @@
-"""margins: page margins within the Decree 30 ranges (decree30.md §1, S1 I.3).
+"""margins: page margins within the Decree 30 ranges (docs/decree30.md §1, S1 I.3).
 
 Passes: top 20, bottom 20, left 30, right 20 mm (1134 / 1134 / 1701 / 1134 twips).
 Fails:  left 20 mm (1134 twips) → "left margin 20.0 mm is outside 30–35 mm".
@@ -28,4 +28,4 @@ def _check(ctx: Context) -> Iterator[Finding]:
                                    .format(side=label, got=got, low=low, high=high))
 
 
-RULE = Rule("margins", "decree30.md §1 (S1 I.3)", Level.ERROR, "page margins", _check)
+RULE = Rule("margins", "docs/decree30.md §1 (S1 I.3)", Level.ERROR, "page margins", _check)

@@ -1,5 +1,5 @@
 """national-motto: the wording of the Quốc hiệu and the Tiêu ngữ, with its hyphens
-(decree30.md §2.2 ô 1; §8 "Tiêu ngữ uses ` - ` (U+002D with spaces), not an en dash").
+(docs/decree30.md §2.2 ô 1; §8 "Tiêu ngữ uses ` - ` (U+002D with spaces), not an en dash").
 
 Passes: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (or "HOÀ") and "Độc lập - Tự do - Hạnh phúc".
 Fails:  "Độc lập – Tự do – Hạnh phúc" → "Tiêu ngữ uses an en or em dash; write ' - ' (hyphen-minus with a
@@ -40,5 +40,5 @@ def _motto_problem(text: str) -> str:
     return _("Tiêu ngữ should read \"{want}\"").format(want=MOTTO)
 
 
-RULE = Rule("national-motto", "decree30.md §2.2 ô 1, §8", Level.ERROR, "Quốc hiệu and Tiêu ngữ wording", _check,
+RULE = Rule("national-motto", "docs/decree30.md §2.2 ô 1, §8", Level.ERROR, "Quốc hiệu and Tiêu ngữ wording", _check,
             needs=(QUOC_HIEU, TIEU_NGU))

@@ -1,5 +1,5 @@
 """nfc: text is in precomposed Unicode (NFC), as TCVN 6909:2001 wants; decomposed letters (NFD, from some
-input methods) break searching and sorting (decree30.md §1 "Font" row and checker notes; S6 found NFD in
+input methods) break searching and sorting (docs/decree30.md §1 "Font" row and checker notes; S6 found NFD in
 real templates).
 
 Passes: "Thông báo" typed with precomposed ô (U+00F4) and á (U+00E1).
@@ -25,4 +25,4 @@ def _check(ctx: Context) -> Iterator[Finding]:
         yield RULE.at(ctx, para, _("text is not in precomposed Unicode (NFC): {n} decomposed letters").format(n=marks))
 
 
-RULE = Rule("nfc", "decree30.md §1 (S1 I.4, TCVN 6909:2001)", Level.ERROR, "precomposed Unicode text", _check)
+RULE = Rule("nfc", "docs/decree30.md §1 (S1 I.4, TCVN 6909:2001)", Level.ERROR, "precomposed Unicode text", _check)

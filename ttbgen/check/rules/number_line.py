@@ -1,5 +1,5 @@
 """number-line: "Số: 05/TB-UBND": number zero-padded below 10, type code TB, no spaces in the symbol;
-a draft may leave the number blank (decree30.md §4 "Số, ký hiệu", §7.1 code TB).
+a draft may leave the number blank (docs/decree30.md §4 "Số, ký hiệu", §7.1 code TB).
 
 Passes: "Số: 05/TB-UBND", "Số: 123/TB-VP", draft "Số:      /TB-UBND".
 Fails:  "Số: 5/TB-UBND" → "number 5 needs a leading zero (05)"; "Số 05/TB-UBND" → "'Số' needs a colon";
@@ -54,4 +54,4 @@ def _check(ctx: Context) -> Iterator[Finding]:
         yield RULE.at(ctx, para, problem)
 
 
-RULE = Rule("number-line", "decree30.md §4, §7.1", Level.ERROR, "Số, ký hiệu format", _check, needs=(SO_KY_HIEU,))
+RULE = Rule("number-line", "docs/decree30.md §4, §7.1", Level.ERROR, "Số, ký hiệu format", _check, needs=(SO_KY_HIEU,))

@@ -1,5 +1,5 @@
 """page-numbers: a PAGE field centred in the header, none on page 1 (titlePg with a first-page header
-without PAGE), 13–14 pt (decree30.md §4 "Page numbers"; S1 I.7).
+without PAGE), 13–14 pt (docs/decree30.md §4 "Page numbers"; S1 I.7).
 
 Passes: sectPr with ``<w:titlePg/>``, a default header holding a centred ``PAGE`` field (simple or
 complex) at 14 pt, and an empty first-page header (or none).
@@ -67,4 +67,4 @@ def _field_form(ctx: Context, part: str, fields: list[tuple[Para, float | None]]
                       .format(got=size, low=low, high=high))
 
 
-RULE = Rule("page-numbers", "decree30.md §4 (S1 I.7)", Level.ERROR, "PAGE field centred in the header", _check)
+RULE = Rule("page-numbers", "docs/decree30.md §4 (S1 I.7)", Level.ERROR, "PAGE field centred in the header", _check)

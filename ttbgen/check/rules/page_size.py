@@ -1,4 +1,4 @@
-"""page-size: A4 portrait in every section (decree30.md §1, S1 I.1–I.2).
+"""page-size: A4 portrait in every section (docs/decree30.md §1, S1 I.1–I.2).
 
 Passes: ``<w:pgSz w:w="11906" w:h="16838"/>`` (210 × 297 mm, portrait).
 Fails:  ``<w:pgSz w:w="12240" w:h="15840"/>`` (Letter) → "page is 215.9 × 279.4 mm; Decree 30 wants
@@ -31,4 +31,4 @@ def _check(ctx: Context) -> Iterator[Finding]:
                                Level.WARNING if n > 1 else None)
 
 
-RULE = Rule("page-size", "decree30.md §1 (S1 I.1–I.2)", Level.ERROR, "A4 paper, portrait", _check)
+RULE = Rule("page-size", "docs/decree30.md §1 (S1 I.1–I.2)", Level.ERROR, "A4 paper, portrait", _check)

@@ -1,5 +1,5 @@
 """recipients: the Nơi nhận block: the label "Nơi nhận:", one recipient per line starting with "-" and
-ending with ";", the last line "- Lưu: VT, <unit>." (decree30.md §6; regexes there).
+ending with ";", the last line "- Lưu: VT, <unit>." (docs/decree30.md §6; regexes there).
 
 A "- Văn phòng UBND tỉnh:" line may open "+ " sub-items (a real notice does this), and the last of those
 may be the "+ Lưu: …." line.
@@ -61,4 +61,5 @@ def _item(ctx: Context, para: Para) -> Iterator[Finding]:
                       Level.WARNING)
 
 
-RULE = Rule("recipients", "decree30.md §6", Level.ERROR, "Nơi nhận label and items", _check, needs=(NOI_NHAN_LABEL,))
+RULE = Rule("recipients", "docs/decree30.md §6", Level.ERROR, "Nơi nhận label and items", _check,
+            needs=(NOI_NHAN_LABEL,))

@@ -1,6 +1,6 @@
 """rule-lines: a solid rule under the issuing agency (1/3–1/2 of its text line), the Tiêu ngữ (as long as
 its text) and the trích yếu (1/3–1/2), drawn as a paragraph border, a cell border, a line shape
-(DrawingML or VML) or typed underscores (decree30.md §2.2 "Rule under it", §2.3 "How the rules are drawn").
+(DrawingML or VML) or typed underscores (docs/decree30.md §2.2 "Rule under it", §2.3 "How the rules are drawn").
 
 Passes: an empty paragraph under "TỈNH LẠNG SƠN" with ``<w:pBdr><w:top w:val="single"/></w:pBdr>`` and
 side indents leaving 1.6 cm of a 4.3 cm agency line (37 %).
@@ -101,4 +101,4 @@ def _length(ctx: Context, name: str, paras: list[Para], length: int) -> Iterator
             part=label(name), cm=length / TWIPS_PER_CM, ratio=ratio, line=line / TWIPS_PER_CM, want=want))
 
 
-RULE = Rule("rule-lines", "decree30.md §2.2, §2.3", Level.ERROR, "rules under agency, Tiêu ngữ, trích yếu", _check)
+RULE = Rule("rule-lines", "docs/decree30.md §2.2, §2.3", Level.ERROR, "rules under agency, Tiêu ngữ, trích yếu", _check)

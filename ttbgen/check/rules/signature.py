@@ -1,5 +1,5 @@
 """signature: authority lines start with TM., KT., TL., TUQ. or Q. (dot and space); the Party forms T/M,
-K/T, T/L are flagged; no academic title before the name (decree30.md §5).
+K/T, T/L are flagged; no academic title before the name (docs/decree30.md §5).
 
 Passes: "TL. CHỦ TỊCH" / "KT. CHÁNH VĂN PHÒNG" / "PHÓ CHÁNH VĂN PHÒNG" / "Vũ Quang Khánh".
 Fails:  "T/L CHỦ TỊCH" → "'T/L' is the Party-document form; administrative documents write 'TL.'";
@@ -49,4 +49,4 @@ def _check(ctx: Context) -> Iterator[Finding]:
             yield RULE.at(ctx, para, _("no academic title before the signer's name"))
 
 
-RULE = Rule("signature", "decree30.md §5", Level.ERROR, "signing authority prefixes", _check, needs=(HO_TEN,))
+RULE = Rule("signature", "docs/decree30.md §5", Level.ERROR, "signing authority prefixes", _check, needs=(HO_TEN,))

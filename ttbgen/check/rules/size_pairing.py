@@ -1,5 +1,5 @@
 """size-pairing: sizes rise and fall together: Tiêu ngữ one point above the Quốc hiệu, the date line
-the size of the Tiêu ngữ (decree30.md §1 "Sizes / styles" and §2.2, the size footnote of S1 Mục V:
+the size of the Tiêu ngữ (docs/decree30.md §1 "Sizes / styles" and §2.2, the size footnote of S1 Mục V:
 "Cỡ chữ trong cùng một văn bản tăng, giảm phải thống nhất", e.g. 13 / 14 / 14 or 12 / 13 / 13).
 
 Passes: Quốc hiệu 13, Tiêu ngữ 14, date 14; or 12, 13, 13.
@@ -37,5 +37,5 @@ def _check(ctx: Context) -> Iterator[Finding]:
                                                            "({want:g} pt)").format(got=date, want=motto))
 
 
-RULE = Rule("size-pairing", "decree30.md §1, §2.2 (S1 Mục V footnote)", Level.ERROR,
+RULE = Rule("size-pairing", "docs/decree30.md §1, §2.2 (S1 Mục V footnote)", Level.ERROR,
             "Quốc hiệu / Tiêu ngữ / date sizes paired", _check, needs=(QUOC_HIEU, TIEU_NGU))

@@ -1,5 +1,5 @@
 """structure: every component of a notice is present: Quốc hiệu, Tiêu ngữ, issuing agency, number line,
-place and date, THÔNG BÁO, trích yếu, content, Nơi nhận, signer's title and name (decree30.md §2.1–2.2,
+place and date, THÔNG BÁO, trích yếu, content, Nơi nhận, signer's title and name (docs/decree30.md §2.1–2.2,
 Mẫu 1.4).
 
 Passes: the full layout of Mẫu 1.4 (header table, title, body, Nơi nhận and signature table).
@@ -23,4 +23,4 @@ def _check(ctx: Context) -> Iterator[Finding]:
             yield RULE.at(ctx, None, _("{part} not found").format(part=label(name)))
 
 
-RULE = Rule("structure", "decree30.md §2.1–2.2", Level.ERROR, "all components present", _check)
+RULE = Rule("structure", "docs/decree30.md §2.1–2.2", Level.ERROR, "all components present", _check)

@@ -1,4 +1,4 @@
-"""text-colour: all text is black (decree30.md §1, S1 I.4; seal red and signature blue are images, §9).
+"""text-colour: all text is black (docs/decree30.md §1, S1 I.4; seal red and signature blue are images, §9).
 
 Passes: no ``w:color``, ``w:color w:val="auto"`` or ``w:val="000000"``.
 Fails:  ``<w:color w:val="FF0000"/>`` → "text colour FF0000 is not black".
@@ -30,4 +30,4 @@ def _check(ctx: Context) -> Iterator[Finding]:
             yield RULE.at(ctx, para, _("text colour {color} is not black").format(color=color))
 
 
-RULE = Rule("text-colour", "decree30.md §1 (S1 I.4)", Level.ERROR, "black text", _check)
+RULE = Rule("text-colour", "docs/decree30.md §1 (S1 I.4)", Level.ERROR, "black text", _check)

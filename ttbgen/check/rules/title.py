@@ -1,5 +1,5 @@
 """title: the document type reads exactly "THÔNG BÁO", and a trích yếu follows it, without "Về việc" or a
-final full stop (decree30.md §2.2 ô 5a; §11 "Header and title" [Practice]).
+final full stop (docs/decree30.md §2.2 ô 5a; §11 "Header and title" [Practice]).
 
 Passes: "THÔNG BÁO" then "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp …".
 Fails:  "THÔNG BÁO KẾT LUẬN" → "document type should read exactly \"THÔNG BÁO\""; a trích yếu ending in
@@ -34,4 +34,5 @@ def _check(ctx: Context) -> Iterator[Finding]:
                       Level.WARNING)
 
 
-RULE = Rule("title", "decree30.md §2.2 ô 5a, §11", Level.ERROR, "THÔNG BÁO and trích yếu", _check, needs=(TEN_LOAI,))
+RULE = Rule("title", "docs/decree30.md §2.2 ô 5a, §11", Level.ERROR, "THÔNG BÁO and trích yếu", _check,
+            needs=(TEN_LOAI,))

@@ -1,5 +1,5 @@
 """tone-marks: one tone-mark placement throughout: old "hòa, thủy, khỏe" or new "hoà, thuỷ, khoẻ"; both
-are NFC and both are accepted, mixing them is not (decree30.md §8 "Accept both … The decree itself mixes
+are NFC and both are accepted, mixing them is not (docs/decree30.md §8 "Accept both … The decree itself mixes
 them", pitfalls.md; a warning).
 
 Passes: "Ủy ban nhân dân tỉnh Khánh Hòa" throughout.
@@ -57,4 +57,4 @@ def _check(ctx: Context) -> Iterator[Finding]:
                                                                              ne=new[0][1]))
 
 
-RULE = Rule("tone-marks", "decree30.md §8", Level.WARNING, "one tone-mark placement", _check)
+RULE = Rule("tone-marks", "docs/decree30.md §8", Level.WARNING, "one tone-mark placement", _check)

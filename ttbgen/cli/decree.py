@@ -17,8 +17,8 @@ _HEADING = re.compile(r"^(#{2,3}) (\d+(?:\.\d+)?)\.? ")
 def reference_file() -> Path:
     """Return docs/decree30.md: shipped in the wheel as ttbgen/builtin_docs, or the repository's docs/."""
     package = Path(__file__).parent.parent
-    packaged = package / "builtin_docs" / "docs/decree30.md"
-    return packaged if packaged.is_file() else package.parent / "docs" / "docs/decree30.md"
+    packaged = package / "builtin_docs" / "decree30.md"
+    return packaged if packaged.is_file() else package.parent / "docs" / "decree30.md"
 
 
 def section(text: str, number: str) -> str:

@@ -228,7 +228,7 @@ def invitation_blocks(notice: Notice) -> list[Block]:
 
 
 def capitalise(text: str) -> str:
-    """Capitalise the first letter of a line (docs/decree30.md §8.1: a line after "- " starts with a capital)."""
+    """Capitalise the first letter of a line (docs/decree30.md §8, item 1: a line after "- " starts with a capital)."""
     return text[:1].upper() + text[1:]
 
 

@@ -64,6 +64,23 @@ def _patcher() -> Any:
     return DocxTemplate(io.BytesIO())
 
 
+# LibreOffice Writer saves a quote typed inside a tag as an entity ({{ x | join(&apos;, &apos;) }}), which Jinja
+# cannot read ("unexpected char '&'"); docxtpl unescapes only &lt; &gt; there. Text outside tags keeps its entities.
+_ENTITIES = {"&apos;": "'", "&#39;": "'", "&#x27;": "'", "&quot;": '"', "&#34;": '"', "&#x22;": '"', "&amp;": "&"}
+_ENTITY = re.compile("|".join(map(re.escape, _ENTITIES)))
+_IN_TAG = re.compile(r"(?<=\{[{%])(.*?)(?=[}%]\})", re.S)
+
+
+def unescape_tags(xml: str) -> str:
+    """Turn the XML entities inside {{ }} and {% %} tags back into the characters Jinja reads."""
+    return _IN_TAG.sub(lambda m: _ENTITY.sub(lambda e: _ENTITIES[e.group(0)], m.group(0)), xml)
+
+
+def patch_xml(patcher: Any, data: bytes) -> str:
+    """Clean a part's XML the way docxtpl does, and unescape the entities inside its tags."""
+    return unescape_tags(patcher.patch_xml(data.decode("utf-8")))
+
+
 class CompiledTemplate:
     """A Word template read and compiled once, rendered many times (docxtpl recompiles per call)."""
 
@@ -76,7 +93,7 @@ class CompiledTemplate:
 
     def _compile(self, name: str, data: bytes) -> jinja2.Template:
         """Clean a part's XML the way docxtpl does and compile it."""
-        xml = self._docxtpl.patch_xml(data.decode("utf-8"))
+        xml = patch_xml(self._docxtpl, data)
         xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
         try:
             return self._env.from_string(xml)

@@ -111,7 +111,7 @@ def jinja_problems(part: str, source: str) -> Iterator[Problem]:
 
 def static_problems(template: Path) -> Iterator[Problem]:
     """Check a template.docx without rendering it: parts, tags, quotes, names."""
-    from ttbgen.render.engine import _patcher
+    from ttbgen.render.engine import _patcher, patch_xml
 
     patcher = _patcher()
     with zipfile.ZipFile(template) as zf:
@@ -120,7 +120,7 @@ def static_problems(template: Path) -> Iterator[Problem]:
                 xml = zf.read(name)
                 yield from split_tags(name, xml)
                 yield from smart_quotes(name, xml)
-                yield from jinja_problems(name, patcher.patch_xml(xml.decode("utf-8")))
+                yield from jinja_problems(name, patch_xml(patcher, xml))
 
 
 def template_problems(path: Path) -> tuple[Path, list[Problem]]:

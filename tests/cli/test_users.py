@@ -141,14 +141,31 @@ def test_house_style_errors_are_located(in_tmp: Path, style: str, where: str, me
 def test_check_a_folder_checks_its_docx_files_recursively(in_tmp: Path) -> None:
     invoke("build", str(ROOT / "specs" / "example.yaml"), "-o", "a", "--no-check")
     invoke("build", str(ROOT / "specs" / "mai-son-2024-01-mtqg.yaml"), "-o", "a/b", "--no-check")
-    Path("a/~$example.docx").write_bytes(b"Word's owner file")
+    Path("a/~$example.docx").write_bytes(b"Word's owner file")  # unusable if it were checked (exit 2)
     Path("a/notes.txt").write_text("not a notice")
-    result = invoke("check", "--format", "json", "a")
-    import json
+    result = invoke("check", "a")
+    assert result.exit_code == 0, result.output
+    assert "2 file(s) checked" in result.output
+    both = invoke("check", "a/b", "a/example.docx")
+    assert both.exit_code == 0 and "2 file(s) checked" in both.output
 
-    files = {f["file"] for f in json.loads(result.output)["findings"]} | {"x"}
-    assert "2 file(s) checked" in invoke("check", "a").output
-    assert result.exit_code == 0 and files
+
+def test_the_json_schema_accepts_the_dates_ttbgen_accepts(in_tmp: Path) -> None:
+    import jsonschema
+
+    from ttbgen.spec.schema import json_schema
+
+    spec = (ROOT / "specs" / "example.yaml").read_text(encoding="utf-8")
+    spec = spec.replace("date: 2026-03 ", "date: 2026-3 ").replace("date: 2026-03-02", "date: 2026-3-2")
+    spec = spec.replace("due: 2026-03-31", "due: 2026-12-1")
+    Path("d.yaml").write_text(spec, encoding="utf-8")
+    data = yaml.safe_load(spec)  # one-digit dates are not YAML timestamps: they stay text, as in an editor
+    assert (data["date"], data["meeting"]["date"]) == ("2026-3", "2026-3-2")
+    jsonschema.validate(data, json_schema())
+    assert invoke("build", "d.yaml", "--no-check").exit_code == 0
+    for wrong in ("2026-123-1", "01/12/2026", "2026-1-2-3"):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate({**data, "date": wrong}, json_schema())
 
 
 def test_check_an_empty_folder_is_a_clear_error(in_tmp: Path) -> None:

@@ -142,3 +142,18 @@ def test_the_signature_room_is_the_largest_gap_of_the_right_column() -> None:
     page, above, name = signature_block([Page(2, 595, 842, []), Page(3, 595, 842, lines)])
     assert page.number == 3 and [ln.text for ln in above] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
     assert name.text == "Trần Văn B"
+
+
+@needs_office
+def test_a_temporary_folder_with_vietnamese_letters_and_spaces(commune: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows puts the temporary folder (and so LibreOffice's private profile) under the user's name."""
+    import tempfile
+
+    from ttbgen.office.pdf import convert_to_pdf
+
+    temp = tmp_path / "Nguyễn Văn A" / "AppData Local Temp"
+    temp.mkdir(parents=True)
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    [pdf] = convert_to_pdf([commune / "out" / "họp giao ban.docx"], tmp_path / "Bản PDF", pdf_a=True)
+    assert pdf.name == "họp giao ban.pdf" and pdfa_identification(pdf) == ("2", "B")

@@ -99,6 +99,15 @@ def test_templates_show_an_unknown_office_says_how_to_create_it(in_tmp: Path) ->
     assert "ttbgen new-office zzz" in invoke("templates", "show", "zzz").output
 
 
+def test_a_spec_or_new_for_an_unknown_office_says_how_to_create_it(in_tmp: Path) -> None:
+    result = invoke("new", "--office", "tinh-khac", "n.yaml")
+    assert result.exit_code == 2 and not Path("n.yaml").exists()
+    assert result.output.strip().endswith("; to create your own: ttbgen new-office tinh-khac (docs/office.md)")
+    close = invoke("new", "--office", "ubnd-xa-vinh-thinh", "n.yaml").output.strip()
+    assert close == ("unknown office 'ubnd-xa-vinh-thinh'; did you mean 'ubnd-xa-tan-thanh'? (a new office of your "
+                     "own: ttbgen new-office ubnd-xa-vinh-thinh)")
+
+
 def test_templates_show_still_shows_a_template(in_tmp: Path) -> None:
     shown = invoke("templates", "show", "thong-bao-ket-luan").output
     assert "document type: THÔNG BÁO (TB)" in shown and re.search(r"^sha256: [0-9a-f]{64}$", shown, re.M)

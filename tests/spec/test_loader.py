@@ -90,7 +90,8 @@ def test_missing_required(tmp_path: Path) -> None:
 
 def test_unknown_office(tmp_path: Path) -> None:
     assert error(tmp_path, BASE.replace("ubnd-lang-son", "ubnd-lang-so")) == (
-        "x.yaml:1:9: office: unknown office 'ubnd-lang-so'; did you mean 'ubnd-lang-son'?")
+        "x.yaml:1:9: office: unknown office 'ubnd-lang-so'; did you mean 'ubnd-lang-son'? (a new office of your "
+        "own: ttbgen new-office ubnd-lang-so)")
     message = error(tmp_path, BASE.replace("ubnd-lang-son", "tinh-khac"))
     assert message.startswith("x.yaml:1:9: office: unknown office 'tinh-khac'; known offices: ")
     assert "ubnd-lang-son" in message

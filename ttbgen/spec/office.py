@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from pathlib import Path
 
 from ttbgen.errors import SpecError
@@ -89,9 +90,15 @@ def find_office(name: str, spec_dir: Path | None = None) -> Path:
     known = sorted({p.stem for root in search_path(spec_dir) for p in (root / "offices").glob("*.yaml")})
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)  # ubnd-ha-noi is not ubnd-lang-son
     if close:
-        raise SpecError(_("unknown office '{name}'; did you mean '{close}'?").format(name=name, close=close[0]))
+        new = OFFICE_NAME.match(name)
+        hint = _(" (a new office of your own: ttbgen new-office {name})").format(name=name) if new else ""
+        raise SpecError(_("unknown office '{name}'; did you mean '{close}'?").format(name=name, close=close[0]) + hint)
+    hint = _("; to create your own: ttbgen new-office {name} (docs/office.md)").format(name=name)
     raise SpecError(_("unknown office '{name}'; known offices: {known}").format(
-        name=name, known=", ".join(known) or _("none")))
+        name=name, known=", ".join(known) or _("none")) + (hint if OFFICE_NAME.match(name) else ""))
+
+
+OFFICE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # a name `ttbgen new-office` accepts (office_profile.py)
 
 
 def load_office(name: str, spec_dir: Path | None = None) -> Office:

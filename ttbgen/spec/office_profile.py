@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import yaml
@@ -10,9 +9,9 @@ import yaml
 from ttbgen.errors import OutputError, SpecError
 from ttbgen.i18n import _
 from ttbgen.spec.model import Office, Recipient
+from ttbgen.spec.office import OFFICE_NAME
 
 DEFAULT_LIKE = "ubnd-xa-tan-thanh"  # most users are communes (docs/decree30.md §10)
-_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 _PROFILE = """\
 # Office profile "{key}": who issues the notices of specs that say `office: {key}`.
@@ -58,7 +57,7 @@ def _recipient(recipient: Recipient) -> str:
 
 def check_name(name: str) -> None:
     """Refuse an office name that would not make a plain, portable file name."""
-    if not _NAME.match(name):
+    if not OFFICE_NAME.match(name):
         raise SpecError(_("'{name}' is not an office name: use lower-case letters without accents, digits and -, "
                           "e.g. ubnd-xa-tan-thanh").format(name=name))
 

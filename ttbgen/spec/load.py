@@ -465,7 +465,7 @@ def signer(reader: Reader, node: yaml.Node, path: str) -> Signer:
 # --- The content tree (schema 2) ---------------------------------------------------------------------
 
 # The label style a child takes when neither it (`number`) nor its parent (`numbering`) names one:
-# one level down the Decree 30 ladder Mục I. → khoản 1. → điểm a) → `-` → `+` (decree30.md §3).
+# one level down the Decree 30 ladder Mục I. → khoản 1. → điểm a) → `-` → `+` (docs/decree30.md §3).
 CHILD_STYLE = {"roman": "decimal", "decimal": "letters", "letters": "dash", "dash": "plus", "plus": "plus",
                "none": "letters"}
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")

@@ -175,7 +175,7 @@ class Notice:
 
 # --- The content tree (schema 2) -----------------------------------------------------------------------
 
-# Number styles of a node's label (decree30.md §3 Headings): Mục `I.`, khoản `1.` (nested `2.1.`),
+# Number styles of a node's label (docs/decree30.md §3 Headings): Mục `I.`, khoản `1.` (nested `2.1.`),
 # điểm `a)` … `đ)`, bullets `-` and `+` (practice), or none (a plain paragraph).
 NUMBER_STYLES = ("decimal", "roman", "letters", "dash", "plus", "none")
 EMPHASES = ("bold", "italic", "plain")

@@ -133,15 +133,26 @@ def test_positions_without_a_recipients_block_is_a_clear_error() -> None:
         signature_block([page])
 
 
-def test_the_signature_room_is_the_largest_gap_of_the_right_column() -> None:
+def test_the_signature_room_is_the_first_tall_gap_of_the_right_column() -> None:
     from ttbgen.office.positions import Line, Page, signature_block
 
     lines = [Line("Nơi nhận:", 85, 480, 136, 496), Line("- Lưu: VT.", 85, 500, 150, 512),
              Line("KT. CHỦ TỊCH", 356, 480, 452, 498), Line("PHÓ CHỦ TỊCH", 340, 498, 470, 516),
-             Line("Trần Văn B", 352, 600, 455, 618), Line("Ghi chú dưới", 352, 640, 455, 650)]
+             Line("Trần Văn B", 352, 600, 455, 618), Line("Ghi chú dưới", 352, 640, 455, 650),
+             Line("Trang cuối", 300, 800, 340, 812)]  # a footer further down than the room is tall
     page, above, name = signature_block([Page(2, 595, 842, []), Page(3, 595, 842, lines)])
     assert page.number == 3 and [ln.text for ln in above] == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
     assert name.text == "Trần Văn B"
+
+
+def test_a_signature_block_without_room_is_a_clear_error() -> None:
+    from ttbgen.office.pdf import PdfError
+    from ttbgen.office.positions import Line, Page, signature_block
+
+    lines = [Line("Nơi nhận:", 85, 480, 136, 496), Line("CHÁNH VĂN PHÒNG", 340, 480, 470, 498),
+             Line("Trần Văn B", 352, 500, 455, 518)]
+    with pytest.raises(PdfError, match="no room for the signature"):
+        signature_block([Page(1, 595, 842, lines)])
 
 
 @needs_office

@@ -99,7 +99,8 @@ def new(file: Path, office: str, template: str) -> None:
     click.echo(_("wrote {file}; build it with: ttbgen build {file}").format(file=file))
 
 
-@click.command()
+@click.command(help=_("Write a commented office profile to edit for your own office: DIR/offices/NAME.yaml, "
+                      "copied from the profile --like names (docs/office.md)."))
 @click.argument("name")
 @click.option("--like", default="ubnd-xa-tan-thanh", show_default=True,
               help=_("The office profile to start from (see `ttbgen templates list`)."))
@@ -107,7 +108,7 @@ def new(file: Path, office: str, template: str) -> None:
               show_default=True, help=_("The folder of your specs; the profile goes to its offices/ folder."))
 @user_errors
 def new_office(name: str, like: str, folder: Path) -> None:
-    """Write a commented office profile NAME (DIR/offices/NAME.yaml) to edit for your own office."""
+    """Write a commented office profile NAME."""
     from ttbgen.spec.office import load_office
     from ttbgen.spec.office_profile import check_name, profile_text, write_profile
 

@@ -34,11 +34,12 @@ def section(text: str, number: str) -> str:
         number=number, known=known))
 
 
-@click.command()
+@click.command(help=_("Print the Decree 30 rules that messages cite (docs/decree30.md), or only section NUMBER "
+                      "(6, 2.2 or §4)."))
 @click.argument("number", required=False)
 @user_errors
 def decree(number: str | None) -> None:
-    """Print section NUMBER of docs/decree30.md (e.g. 6, 2.2 or §4), the rules messages cite; all without one."""
+    """Print docs/decree30.md, or one of its sections."""
     try:
         text = reference_file().read_text(encoding="utf-8")
     except OSError as exc:

@@ -5,7 +5,7 @@ Decree 30 Phụ lục I (docs/decree30.md §2.1, §9): the signature block stand
 that holds the Nơi nhận, on the last page: authority and title (ô 7a), then room for the signature (ô 7c), then
 the signer's name (ô 7b). The signer's image goes centred in that room; the seal (ô 8) covers about the left
 third of the signature. The room is found in the PDF itself (`pdftotext -bbox-layout`, poppler): the right
-column's lines from the Nơi nhận's top down, split at their largest vertical gap.
+column's lines from the Nơi nhận's top down, split at the first gap taller than a line and a half.
 """
 
 from __future__ import annotations
@@ -77,8 +77,13 @@ def signature_block(pages: list[Page]) -> tuple[Page, list[Line], Line]:
                     key=lambda ln: ln.y0)
     if len(column) < 2:
         raise PdfError(_("page {n}: no signer's title and name beside the Nơi nhận").format(n=page.number))
-    gaps = [column[i + 1].y0 - column[i].y1 for i in range(len(column) - 1)]
-    split = gaps.index(max(gaps)) + 1
+    # The room is the first gap taller than a line and a half: the authority and title lines stand close
+    # together above it, and a footer or page number further down must not be taken for the name.
+    room = 1.5 * min(ln.y1 - ln.y0 for ln in column)
+    split = next((i + 1 for i in range(len(column) - 1) if column[i + 1].y0 - column[i].y1 > room), 0)
+    if not split:
+        raise PdfError(_("page {n}: no room for the signature between the signer's title and name").format(
+            n=page.number))
     return page, column[:split], column[split]
 
 

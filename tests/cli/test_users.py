@@ -70,6 +70,12 @@ def test_new_office_round_trips_every_shipped_profile(in_tmp: Path, like: str) -
     assert made.drafting_units == model.drafting_units
 
 
+def test_new_quotes_a_file_name_with_spaces_in_the_command_it_suggests(in_tmp: Path) -> None:
+    result = invoke("new", "--office", "ubnd-xa-tan-thanh", "họp giao ban.yaml")
+    assert result.output.strip().endswith('build it with: ttbgen build "họp giao ban.yaml"')
+    assert '#     ttbgen build "họp giao ban.yaml"' in Path("họp giao ban.yaml").read_text(encoding="utf-8")
+
+
 def test_new_office_never_overwrites_and_refuses_odd_names(in_tmp: Path) -> None:
     assert invoke("new-office", "ubnd-xa-a").exit_code == 0
     again = invoke("new-office", "ubnd-xa-a")

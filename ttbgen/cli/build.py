@@ -91,12 +91,13 @@ def new(file: Path, office: str, template: str) -> None:
 
     from ttbgen.render.templates import find_template
     from ttbgen.spec.office import load_office
-    from ttbgen.spec.starter import starter_spec, write_starter
+    from ttbgen.spec.starter import command_arg, starter_spec, write_starter
 
     profile = load_office(office, file.parent)
     find_template(template, file.parent)
     write_starter(file, starter_spec(profile, template, str(file), dt.date.today()))
-    click.echo(_("wrote {file}; build it with: ttbgen build {file}").format(file=file))
+    click.echo(_("wrote {file}; build it with: ttbgen build {command}").format(
+        file=file, command=command_arg(str(file))))
 
 
 @click.command(help=_("Write a commented office profile to edit for your own office: DIR/offices/NAME.yaml, "

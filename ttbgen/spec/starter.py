@@ -82,6 +82,12 @@ def voice(office: Office) -> Voice:
                  "Sở Tài chính", "UBND tỉnh", "Chủ tịch, các PCT UBND tỉnh")
 
 
+def command_arg(text: str) -> str:
+    """Return a file name as it is typed in a command: in double quotes when it holds a space (bash, PowerShell
+    and cmd all read "họp giao ban.yaml" as one argument)."""
+    return f'"{text}"' if any(c.isspace() for c in text) else text
+
+
 def starter_spec(office: Office, template: str, file: str, today: dt.date) -> str:
     """Return the text of a starter spec for an office."""
     due = today + dt.timedelta(days=30)
@@ -93,7 +99,7 @@ def starter_spec(office: Office, template: str, file: str, today: dt.date) -> st
     return _STARTER.format(
         chair=talk.chair, attendees="\n".join(f"    - {a}" for a in talk.attendees), lead=talk.lead,
         advises=talk.advises,
-        office_name=office.display_name, file=file, office=office.key, template=template,
+        office_name=office.display_name, file=command_arg(file), office=office.key, template=template,
         type="GM" if template == "giay-moi" else "TB", symbol=office.symbol, year=today.year, month=today.month,
         today=today.isoformat(), issuer=office.issuer_name.replace("Ủy ban nhân dân", "UBND"),
         due=due.isoformat(), due_text=short_date(due),

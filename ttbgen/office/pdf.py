@@ -122,7 +122,8 @@ def convert_to_pdf(docxs: list[Path], outdir: Path | None = None, pdf_a: bool = 
     if not docxs:
         return []
     _check_names(docxs)
-    with tempfile.TemporaryDirectory(prefix="ttbgen-pdf-") as tmp:
+    # Windows cannot delete a file a lingering soffice.bin still holds: never fail on the clean-up.
+    with tempfile.TemporaryDirectory(prefix="ttbgen-pdf-", ignore_cleanup_errors=True) as tmp:
         work = Path(tmp)
         err = _run_soffice(docxs, work / "out", work / "profile", pdf_a)
         missing = [d for d in docxs if not _is_pdf(work / "out" / f"{d.stem}.pdf")]

@@ -168,3 +168,27 @@ def test_a_temporary_folder_with_vietnamese_letters_and_spaces(commune: Path, tm
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
     [pdf] = convert_to_pdf([commune / "out" / "họp giao ban.docx"], tmp_path / "Bản PDF", pdf_a=True)
     assert pdf.name == "họp giao ban.pdf" and pdfa_identification(pdf) == ("2", "B")
+
+
+@needs_office
+def test_positions_of_a_pdf_made_elsewhere_and_of_a_docx_in_the_order_given(commune: Path, tmp_path: Path) -> None:
+    pdf = commune / "out" / "họp giao ban.pdf"
+    docx = commune / "out" / "họp giao ban.docx"
+    result = CliRunner().invoke(main, ["pdf", "--positions", "-o", str(tmp_path), str(pdf), str(docx)])
+    assert result.exit_code == 0, result.output
+    first, second = json.loads(result.stdout)
+    assert first["file"] == str(pdf) and second["file"] == str(tmp_path / "họp giao ban.pdf")
+    assert first["signature"] == second["signature"]
+
+
+def test_a_pdf_without_positions_or_not_a_pdf_is_a_clear_error(tmp_path: Path) -> None:
+    fake = tmp_path / "a.pdf"
+    fake.write_text("not a pdf")
+    runner = CliRunner()
+    plain = runner.invoke(main, ["pdf", str(fake)])
+    assert plain.exit_code == 2 and "is a PDF already" in plain.output
+    if shutil.which("pdftotext"):
+        measured = runner.invoke(main, ["pdf", "--positions", str(fake)])
+        assert measured.exit_code == 2 and "pdftotext could not read it" in measured.output
+    missing = runner.invoke(main, ["pdf", "--positions", str(tmp_path / "none.pdf")])
+    assert missing.exit_code == 2 and "no such file" in missing.output and "Traceback" not in missing.output

@@ -16,22 +16,29 @@ from ttbgen.i18n import _
               help=_("Folder for the PDFs (default: beside each document)."))
 @click.option("--pdf-a", "pdf_a", is_flag=True, help=_("Write PDF/A-2b, the archival PDF e-office systems sign."))
 @click.option("--positions", is_flag=True,
-              help=_("Print the page and boxes of the signature and seal areas as JSON (the PDFs are still written)."))
+              help=_("Print the page and boxes of the signature and seal areas as JSON (the PDFs are still written); "
+                     "a .pdf given is measured as it is."))
 def pdf_command(docxs: tuple[Path, ...], outdir: Path | None, pdf_a: bool, positions: bool) -> None:
     """Convert each DOCX to PDF."""
     import json
 
     from ttbgen.errors import TtbgenError
-    from ttbgen.office.pdf import convert_to_pdf
+    from ttbgen.office.pdf import PdfError, convert_to_pdf
     from ttbgen.office.positions import positions as find_positions
 
+    ready = [p for p in docxs if p.suffix.lower() == ".pdf"]
     try:
-        pdfs = convert_to_pdf(list(docxs), outdir, pdf_a)
-        for pdf in pdfs:
+        if ready and not positions:
+            raise PdfError(_("{path} is a PDF already; give the .docx, or add --positions to measure it").format(
+                path=ready[0]))
+        sources = [p for p in docxs if p not in ready]
+        made = dict(zip(sources, convert_to_pdf(sources, outdir, pdf_a), strict=True))
+        for pdf in made.values():
             # With --positions, stdout carries only the JSON.
             click.echo(_("wrote {path}").format(path=pdf), err=positions)
         if positions:
-            click.echo(json.dumps([find_positions(pdf) for pdf in pdfs], ensure_ascii=False, indent=2))
+            found = [find_positions(made.get(p, p)) for p in docxs]
+            click.echo(json.dumps(found, ensure_ascii=False, indent=2))
     except TtbgenError as exc:
         click.echo(exc.render(), err=True)
         sys.exit(exc.exit_code)

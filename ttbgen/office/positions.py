@@ -47,12 +47,17 @@ class Page:
 
 def read_pages(pdf: Path) -> list[Page]:
     """Read every page's lines with their boxes."""
+    if not pdf.is_file():
+        raise PdfError(_("{path}: no such file").format(path=pdf))
     tool = find_tool(("pdftotext",), None, "poppler-utils (pdftotext)")
-    done = subprocess.run([tool, "-bbox-layout", str(pdf), "-"], capture_output=True, check=False, timeout=120)
-    if done.returncode != 0:
-        raise PdfError(_("{pdf}: pdftotext could not read it").format(pdf=pdf))
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    root = etree.fromstring(done.stdout, parser)
+    try:
+        done = subprocess.run([tool, "-bbox-layout", str(pdf), "-"], capture_output=True, check=False, timeout=120)
+        if done.returncode != 0:
+            raise PdfError(_("{pdf}: pdftotext could not read it (not a PDF?)").format(pdf=pdf))
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        root = etree.fromstring(done.stdout, parser)
+    except (subprocess.TimeoutExpired, etree.XMLSyntaxError):
+        raise PdfError(_("{pdf}: pdftotext could not read it (not a PDF?)").format(pdf=pdf)) from None
     return [Page(i, float(p.get("width")), float(p.get("height")), _lines(p))
             for i, p in enumerate(root.iter(f"{_XHTML}page"), start=1)]
 

@@ -216,3 +216,14 @@ def test_pre_commit_hooks_run_ttbgen_on_the_right_files(in_tmp: Path) -> None:
     shutil.copyfile(ROOT / "specs" / "example.yaml", "example.yaml")
     assert invoke(*build["entry"].split()[1:], "example.yaml").exit_code == 0
     assert invoke(*check["entry"].split()[1:], "out/example.docx").exit_code == 0
+
+
+def test_every_shipped_and_generated_profile_matches_the_office_schema(in_tmp: Path) -> None:
+    import jsonschema
+
+    from ttbgen.spec.schema import json_schema
+
+    invoke("new-office", "mine")
+    schema = json_schema("office")
+    for profile in [*sorted(OFFICES.glob("*.yaml")), Path("offices/mine.yaml")]:
+        jsonschema.validate(yaml.safe_load(profile.read_text(encoding="utf-8")), schema)

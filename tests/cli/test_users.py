@@ -227,3 +227,22 @@ def test_every_shipped_and_generated_profile_matches_the_office_schema(in_tmp: P
     schema = json_schema("office")
     for profile in [*sorted(OFFICES.glob("*.yaml")), Path("offices/mine.yaml")]:
         jsonschema.validate(yaml.safe_load(profile.read_text(encoding="utf-8")), schema)
+
+
+@pytest.mark.parametrize(("agency", "chair", "lead", "advises"), [
+    (("ỦY BAN NHÂN DÂN", "XÃ TÂN THANH"), "Phó Chủ tịch UBND xã", "Phòng Kinh tế", "UBND xã"),
+    (("ỦY BAN NHÂN DÂN", "PHƯỜNG ĐÔNG KINH"), "Phó Chủ tịch UBND phường", "Phòng Kinh tế, Hạ tầng và Đô thị",
+     "UBND phường"),
+    (("ỦY BAN NHÂN DÂN", "ĐẶC KHU PHÚ QUỐC"), "Phó Chủ tịch UBND đặc khu", "Phòng Kinh tế", "UBND đặc khu"),
+    (("SỞ TÀI CHÍNH",), "Phó Giám đốc Sở", "Văn phòng Sở", "Giám đốc Sở"),
+    (("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI"), "Phó Chủ tịch UBND thành phố", "Sở Tài chính", "UBND thành phố"),
+    (("ỦY BAN NHÂN DÂN", "TỈNH CAO BẰNG"), "Phó Chủ tịch UBND tỉnh", "Sở Tài chính", "UBND tỉnh"),
+    (("VĂN PHÒNG",), "Phó Chủ tịch UBND tỉnh", "Sở Tài chính", "UBND tỉnh"),
+])
+def test_the_starter_voice_follows_the_last_agency_line(agency: tuple[str, ...], chair: str, lead: str,
+                                                       advises: str) -> None:
+    from ttbgen.spec.model import Office
+    from ttbgen.spec.starter import voice
+
+    talk = voice(Office("x", "X", agency, "X", "UBND", "X"))
+    assert (talk.chair, talk.lead, talk.advises) == (chair, lead, advises)

@@ -66,8 +66,8 @@ _COMMUNE_LEVELS = ("XÃ", "PHƯỜNG", "ĐẶC KHU")  # the commune level since 
 
 
 def voice(office: Office) -> Voice:
-    """Return the voice of an office, read from its agency lines: a commune, a ward, a special zone, a Sở or a
-    province (the default)."""
+    """Return the voice of an office, read from its last agency line: a commune, a ward, a special zone, a Sở, a
+    centrally-run city or a province (the default)."""
     last = office.agency[-1] if office.agency else ""
     level = next((word for word in _COMMUNE_LEVELS if last.startswith(word + " ")), "")
     if level:
@@ -78,8 +78,10 @@ def voice(office: Office) -> Voice:
     if last.startswith("SỞ "):
         return Voice("Phó Giám đốc Sở", ("lãnh đạo các phòng, đơn vị thuộc Sở",), "Văn phòng Sở",
                      "Giám đốc Sở", "Giám đốc, các Phó Giám đốc Sở")
-    return Voice("Phó Chủ tịch UBND tỉnh", ("lãnh đạo các sở, ngành liên quan", "lãnh đạo Văn phòng UBND tỉnh"),
-                 "Sở Tài chính", "UBND tỉnh", "Chủ tịch, các PCT UBND tỉnh")
+    # Since 2025 a "thành phố" in the header is one of the six centrally-run cities, a province's peer.
+    unit = "UBND thành phố" if last.startswith("THÀNH PHỐ ") else "UBND tỉnh"
+    return Voice(f"Phó Chủ tịch {unit}", ("lãnh đạo các sở, ngành liên quan", f"lãnh đạo Văn phòng {unit}"),
+                 "Sở Tài chính", unit, f"Chủ tịch, các PCT {unit}")
 
 
 def command_arg(text: str) -> str:

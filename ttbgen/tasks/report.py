@@ -1,6 +1,6 @@
 """The follow-up report: a Decree 30 "Báo cáo kết quả thực hiện nhiệm vụ", grouped by lead unit and status.
 
-It is laid out like any ttbgen document (decree30.md §2: Mẫu 1.4 with the type BÁO CÁO, code BC, §7.1) and
+It is laid out like any ttbgen document (docs/decree30.md §2: Mẫu 1.4 with the type BÁO CÁO, code BC, §7.1) and
 rendered through the shipped template `bao-cao-nhiem-vu`, found on the same search path as the notice
 templates, so an office restyles it the same way.
 """

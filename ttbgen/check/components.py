@@ -25,9 +25,20 @@ NOI_NHAN_ITEM = "noi_nhan_item"
 QUYEN_HAN = "quyen_han"  # ô 7a: authority lines (TL. CHỦ TỊCH, KT. …)
 CHUC_VU = "chuc_vu"  # ô 7b: the signer's title
 HO_TEN = "ho_ten"  # ô 7b: the signer's name
+TRICH_YEU_CV = "trich_yeu_cong_van"  # ô 5b: a công văn's "V/v …" under the number line, 12–13 pt upright
+KINH_GUI = "kinh_gui"  # ô 9a: "Kính gửi:" and its addressees (công văn, tờ trình, báo cáo …)
+BODY_TABLE = "body_table"  # tables inside the content: data, not running text (ND30 I.2 allows them)
 ALL = (QUOC_HIEU, TIEU_NGU, CHU_QUAN, BAN_HANH, SO_KY_HIEU, DIA_DANH_NGAY, TEN_LOAI, TRICH_YEU, BODY,
        NOI_NHAN_LABEL, NOI_NHAN_ITEM, QUYEN_HAN, CHUC_VU, HO_TEN)
 REQUIRED = tuple(c for c in ALL if c not in (CHU_QUAN, QUYEN_HAN))  # a supervising agency is optional
+CONG_VAN = "CV"  # văn bản không có tên loại (Mẫu 1.5): no type line, "V/v" trích yếu, no type code
+
+
+def required(doc_type: str) -> tuple[str, ...]:
+    """Return the components a document of a type must have (Mẫu 1.4 for types with a name, 1.5 công văn)."""
+    if doc_type == CONG_VAN:
+        return tuple(TRICH_YEU_CV if c == TRICH_YEU else c for c in REQUIRED if c != TEN_LOAI)
+    return REQUIRED
 
 # Document types and their codes, decree30.md §7.1 (Phụ lục III Mục I). All of them are "văn bản có tên
 # loại" laid out like Mẫu 1.4, so one checker serves them; the Thông báo is the one ttbgen is built for.
@@ -71,6 +82,8 @@ class Components:
     """The paragraphs of each component; an empty list means not found."""
 
     found: dict[str, list[Para]] = field(default_factory=dict)
+    doc_type: str = ""  # type code of §7.1 (TB, QĐ, TTr …), CV for a công văn, "" when not recognised
+    unsure: set[str] = field(default_factory=set)  # components not found, but perhaps there (a text box)
 
     def __getitem__(self, name: str) -> list[Para]:
         return self.found.get(name, [])
@@ -83,25 +96,116 @@ class Components:
 
 
 def find_components(doc: Document) -> Components:
-    """Detect every component of a notice in reading order."""
+    """Detect every component of a document in reading order, and its type (decree30.md §7.1)."""
     paras = doc.paras
     comps = Components()
     type_at = _find_doc_type(paras)
-    header = paras[:type_at] if type_at is not None else paras
-    _header(header, comps)
-    if type_at is None:  # without the type line the body cannot be delimited: body rules say "not evaluated"
+    subject_at = _find_subject(paras, type_at)
+    if subject_at is None and type_at is None:
+        return _without_subject(paras, comps)
+    head_end = _table_end(paras, subject_at) if subject_at is not None else type_at
+    _header(paras[:head_end] if head_end is not None else paras, comps)
+    if subject_at is not None:  # a công văn: "V/v …" under the number line, no type line (Mẫu 1.5)
+        comps.doc_type = CONG_VAN
+        comps.found[TEN_LOAI] = comps.found[TRICH_YEU] = []
+        subject = _title(paras, subject_at, same_column=True)
+        comps.found[TRICH_YEU_CV] = subject
+        start = _kinh_gui(paras, max(head_end or 0, paras.index(subject[-1]) + 1), comps)
+        _footer_and_body(paras, start, comps)
+        return comps
+    if type_at is not None:
+        comps.found[TEN_LOAI] = [paras[type_at]]
+        comps.doc_type = (doc_type_of(paras[type_at].text) or ("", ""))[1]
+        title = _title(paras, type_at + 1)
+    else:  # without a type line the body cannot be delimited: body rules say "not evaluated"
         header_end = max((paras.index(p) + 1 for _name, p in comps.all_paras()), default=0)
         _footer_and_body(paras, header_end, comps)
         comps.found[BODY] = []
         return comps
-    start = 0
-    if type_at is not None:
-        comps.found[TEN_LOAI] = [paras[type_at]]
-        title = _title(paras, type_at + 1)
-        comps.found[TRICH_YEU] = title
-        start = paras.index(title[-1]) + 1 if title else type_at + 1
+    comps.found[TRICH_YEU] = title
+    start = paras.index(title[-1]) + 1 if title else (head_end or 0) + 1
+    start = _kinh_gui(paras, start, comps)
     _footer_and_body(paras, start, comps)
     return comps
+
+
+def _without_subject(paras: list[Para], comps: Components) -> Components:
+    """A document with neither type line nor "V/v" line: a công văn when "Kính gửi" opens its content (its
+    V/v then sits in a text box or shape the reader does not see: not evaluated, never "not found")."""
+    at = next((i for i, p in enumerate(paras[:60]) if is_kinh_gui(p.text) and p.cell is None), None)
+    if at is not None and any(_is_unknown_type(p) for p in paras[:at]):
+        at = None  # a type line not in §7.1 (PHIẾU TRÌNH): a form, not a công văn
+    if at is None:
+        _header(paras, comps)
+        comps.doc_type = _code_of_symbol(comps[SO_KY_HIEU])  # "/TB-UBND" without "THÔNG BÁO": a notice
+        header_end = max((paras.index(p) + 1 for _name, p in comps.all_paras()), default=0)
+        _footer_and_body(paras, header_end, comps)
+        comps.found[BODY] = []
+        return comps
+    _header(paras[:at], comps)
+    comps.doc_type = CONG_VAN
+    comps.found[TEN_LOAI] = comps.found[TRICH_YEU] = comps.found[TRICH_YEU_CV] = []
+    comps.unsure.add(TRICH_YEU_CV)
+    _footer_and_body(paras, _kinh_gui(paras, at, comps), comps)
+    return comps
+
+
+def _code_of_symbol(number: list[Para]) -> str:
+    """Return the §7.1 type code a number line's symbol carries ("Số: 05/TB-UBND" → TB), or ""."""
+    match = re.search(r"/\s*([^\s/-]+)-", number[0].text) if number else None
+    return match[1] if match and match[1] in DOC_TYPES.values() else ""
+
+
+def _is_unknown_type(para: Para) -> bool:
+    """Tell whether a line outside the header table looks like a type line: short, centred capitals."""
+    text = para.text.strip()
+    return para.cell is None and para.align == "center" and 0 < len(text) < 30 and is_upper(text)
+
+
+def _table_end(paras: list[Para], at: int) -> int:
+    """Return the index after the table that holds paragraph `at` (or after the paragraph itself)."""
+    cell = paras[at].cell
+    end = at + 1
+    while cell is not None and end < len(paras) and paras[end].cell is not None \
+            and paras[end].cell.table == cell.table:  # type: ignore[union-attr]
+        end += 1
+    return end
+
+
+def _find_subject(paras: list[Para], type_at: int | None) -> int | None:
+    """Return the index of a công văn's "V/v …" trích yếu: in the header, before any type line."""
+    limit = min(len(paras), type_at if type_at is not None else 40)
+    for i in range(limit):
+        if _is_subject(paras[i].text):
+            return i
+    return None
+
+
+def _is_subject(text: str) -> bool:
+    """Tell whether a line opens a công văn's trích yếu ("V/v", "Về việc" under the number)."""
+    return bool(re.match(r"^\s*V/v\b", text)) and len(text) < 300
+
+
+def is_kinh_gui(text: str) -> bool:
+    """Tell whether a line is the "Kính gửi:" line (ô 9a), wherever spaces place it."""
+    return loose(text.strip()[:20]).startswith("kinh gui")
+
+
+def _kinh_gui(paras: list[Para], start: int, comps: Components) -> int:
+    """Find "Kính gửi:" and its addressee lines after the trích yếu; return where the content starts."""
+    at = start
+    while at < len(paras) and (paras[at].is_blank() or _is_rule_text(paras[at])):
+        at += 1
+    if at >= len(paras) or not is_kinh_gui(paras[at].text):
+        comps.found[KINH_GUI] = []
+        return start
+    block = [paras[at]]
+    for para in paras[at + 1:]:
+        if para.is_blank() or not para.text.lstrip().startswith(("-", "+", "–", "•")):
+            break
+        block.append(para)
+    comps.found[KINH_GUI] = block
+    return paras.index(block[-1]) + 1
 
 
 def _find_doc_type(paras: list[Para]) -> int | None:
@@ -174,15 +278,20 @@ def _is_rule_text(para: Para) -> bool:
     return set(text) <= {"_", "-", "–", " "} and text.count("_") + text.count("-") >= 3
 
 
-def _title(paras: list[Para], start: int) -> list[Para]:
-    """Return the trích yếu: the first text after the type, and following centred lines up to a rule."""
+def _title(paras: list[Para], start: int, same_column: bool = False) -> list[Para]:
+    """Return the trích yếu: the first text after the type, and following centred lines up to a rule
+    ("Kính gửi" is its own component; a công văn's V/v lines stay in their cell)."""
     title: list[Para] = []
     for para in paras[start:]:
         if para.is_blank() or _is_rule_text(para):
             if title:
                 break
             continue
+        if is_kinh_gui(para.text):
+            break
         if title and (para.align != "center" or para.cell != title[0].cell):
+            break
+        if title and same_column and para.cell is None and len(para.text) > 90:
             break
         title.append(para)
         if "bottom" in para.borders or para.drawn:
@@ -199,7 +308,9 @@ def _footer_and_body(paras: list[Para], start: int, comps: Components) -> None:
     signature = _signature(paras, start, label)
     _split_signature(signature, comps)
     end = _body_end(paras, start, label, signature)
-    comps.found[BODY] = [p for p in paras[start:end] if not p.is_blank() and not _is_rule_text(p)]
+    content = [p for p in paras[start:end] if not p.is_blank() and not _is_rule_text(p)]
+    comps.found[BODY] = [p for p in content if p.cell is None]
+    comps.found[BODY_TABLE] = [p for p in content if p.cell is not None]
 
 
 def _items(paras: list[Para], label_at: int) -> list[Para]:
@@ -274,6 +385,7 @@ def label(name: str) -> str:
         BAN_HANH: _("issuing agency"), SO_KY_HIEU: _("number line"), DIA_DANH_NGAY: _("place and date line"),
         TEN_LOAI: _("document type"), TRICH_YEU: _("trích yếu"), BODY: _("body"),
         NOI_NHAN_LABEL: _("Nơi nhận label"), NOI_NHAN_ITEM: _("Nơi nhận item"), QUYEN_HAN: _("signing authority"),
-        CHUC_VU: _("signer's title"), HO_TEN: _("signer's name"),
+        CHUC_VU: _("signer's title"), HO_TEN: _("signer's name"), KINH_GUI: _("Kính gửi"),
+        BODY_TABLE: _("table in the content"), TRICH_YEU_CV: _("trích yếu (V/v)"),
     }
     return labels.get(name, name)

@@ -25,14 +25,13 @@ from ttbgen.check.rules import (
     structure,
     text_colour,
     title,
-    tone_marks,
 )
 from ttbgen.check.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = tuple(
     module.RULE
     for module in (
-        structure, page_size, margins, font_family, text_colour, nfc, tone_marks, component_size, size_pairing,
+        structure, page_size, margins, font_family, text_colour, nfc, component_size, size_pairing,
         component_style, national_motto, number_line, date_line, title, rule_lines, body_justify, body_indent,
         body_spacing, body_line_spacing, end_mark, recipients, signature, page_numbers,
     )

@@ -46,7 +46,13 @@ class Rule:
         return Finding(self.id, self.clause, level or self.level, message, Location(ctx.doc.path, part=part))
 
     def run(self, ctx: Context) -> Iterator[Finding]:
-        """Run the check, or say it was not evaluated when a component it needs is missing."""
+        """Run the check, or say it was not evaluated when the document's type is not one it holds for
+        (ruleset.yaml applies_to) or a component it needs is missing."""
+        if not ctx.rules.applies(self.id, ctx.comps.doc_type):
+            kind = ctx.comps.doc_type or _("not recognised")
+            yield self.at(ctx, None, _("not evaluated: does not apply to this document type ({kind})")
+                          .format(kind=kind), Level.NOT_EVALUATED)
+            return
         missing = [name for name in self.needs if not ctx.comps[name]]
         if missing:
             parts = ", ".join(label(name) for name in missing)

@@ -29,6 +29,7 @@ EXPECT: dict[str, dict[str, bool]] = {
     c.DIA_DANH_NGAY: {"italic": True, "center": True},
     c.TEN_LOAI: {"bold": True, "italic": False, "caps": True, "center": True},
     c.TRICH_YEU: {"bold": True, "italic": False, "center": True},
+    c.TRICH_YEU_CV: {"bold": False, "italic": False, "center": True},
     c.QUYEN_HAN: {"bold": True, "italic": False, "caps": True, "center": True},
     c.CHUC_VU: {"bold": True, "italic": False, "caps": True, "center": True},
     c.HO_TEN: {"bold": True, "italic": False, "center": True},
@@ -45,8 +46,16 @@ def _traits(para: Para) -> dict[str, bool | None]:
         values = {getattr(run, trait) for run in runs}
         traits[trait] = values.pop() if len(values) == 1 else None
     traits["caps"] = is_upper(para.text)
-    traits["center"] = para.align == "center"
+    traits["center"] = True if positioned(para) else para.align == "center"
     return traits
+
+
+def positioned(para: Para) -> bool:
+    """Tell whether a line is placed by hand (leading spaces or tabs, an indent): Word shows it where the
+    clerk put it, often centred, so the XML alignment says nothing (judged on the page, not "not centred")."""
+    if para.align not in ("left", "both", "start"):
+        return False
+    return para.text[:1] in (" ", "\t", "\u00a0") or para.ind_left != 0 or para.first_line > 0
 
 
 def _message(part: str, trait: str, want: bool) -> str:

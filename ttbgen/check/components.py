@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ttbgen.check.docmodel import Document, Para
+from ttbgen.check.docmodel import Document, Para, Run
 
 # Component ids follow decree30.md §12 (the rule-set keys).
 QUOC_HIEU = "quoc_hieu"
@@ -218,9 +218,54 @@ def _find_doc_type(paras: list[Para]) -> int | None:
     return None
 
 
+_SPLIT = re.compile(r"\n|\t[\t ]*| {6,}")
+_HOLDS = ("số:", "ngày", "tháng", "năm")  # a gap after these is a blank left for the number or the date
+
+
+def segments(para: Para) -> list[Para]:
+    """Split a paragraph into the pieces that print apart: lines after a break, text after a tab or a wide
+    gap of spaces (a header laid out without a table). Each piece keeps only its own runs."""
+    if len(para.text) > 300 or not _SPLIT.search(para.text.strip()):
+        return [para]
+    bounds, start = [], 0
+    for gap in _SPLIT.finditer(para.text):
+        left, right = para.text[start:gap.start()], para.text[gap.end():]
+        if gap.group().startswith(" ") and (left.strip().lower().endswith(_HOLDS) or right[:1] in "/" or
+                                             right.lower().startswith(("tháng", "năm"))):
+            continue
+        bounds.append((start, gap.start(), "line" if gap.group() == "\n" else "tab"))
+        start = gap.end()
+    bounds.append((start, len(para.text), ""))
+    pieces = [_piece(para, a, b, kind) for (a, b, _k), kind in zip(bounds, _kinds(bounds), strict=True)]
+    kept = [p for p in pieces if not p.is_blank()]
+    return kept if len(kept) > 1 else [para]
+
+
+def _kinds(bounds: list[tuple[int, int, str]]) -> list[str]:
+    """Return each piece's kind: "tab" when any tab or gap splits the paragraph, else "line"."""
+    kind = "tab" if any(k == "tab" for _a, _b, k in bounds) else "line"
+    return [kind] * len(bounds)
+
+
+def _piece(para: Para, start: int, end: int, kind: str) -> Para:
+    """Return the part of a paragraph between two character offsets, with its runs cut to match."""
+    runs: list[Run] = []
+    at = 0
+    for run in para.runs:
+        shown = unicodedata.normalize("NFC", run.shown())
+        lo, hi = max(start, at), min(end, at + len(shown))
+        if lo < hi:
+            runs.append(replace(run, text=shown[lo - at:hi - at], caps=False))
+        at += len(shown)
+    last = end >= len(para.text.rstrip())
+    return replace(para, raw=para.text[start:end], text=para.text[start:end], runs=runs, piece=kind,
+                   drawn=para.drawn if last else [], borders=para.borders if last else para.borders - {"bottom"})
+
+
 def _header(header: list[Para], comps: Components) -> None:
-    """Find ô 1–4 among the paragraphs before the document type."""
-    lines = [p for p in header if not p.is_blank()]
+    """Find ô 1–4 among the paragraphs before the document type (each printed piece of a paragraph on its
+    own: Quốc hiệu and Tiêu ngữ split by a break, agency and Quốc hiệu on one tabbed line)."""
+    lines = [piece for p in header if not p.is_blank() for piece in segments(p)]
     national = next((p for p in lines if loose(p.text).startswith("cong hoa xa hoi")), None)
     motto = next((p for p in lines if "doc lap" in loose(p.text) and "hanh phuc" in loose(p.text)), None)
     number = next((p for p in lines if _NUMBER.match(p.text)), None)
@@ -301,31 +346,57 @@ def _title(paras: list[Para], start: int, same_column: bool = False) -> list[Par
 
 def _footer_and_body(paras: list[Para], start: int, comps: Components) -> None:
     """Find the Nơi nhận block and the signature, then the body between the title and them."""
-    label_at = next((i for i in range(start, len(paras)) if loose(paras[i].text[:12]).startswith("noi nhan")), None)
-    label = paras[label_at] if label_at is not None else None
+    label_at = next((i for i in range(start, len(paras)) if _is_label(paras[i])), None)
+    label = segments(paras[label_at])[0] if label_at is not None else None
     comps.found[NOI_NHAN_LABEL] = [label] if label else []
-    comps.found[NOI_NHAN_ITEM] = _items(paras, label_at) if label_at is not None else []
-    signature = _signature(paras, start, label)
+    items, beside = _items(paras, label_at) if label_at is not None else ([], [])
+    comps.found[NOI_NHAN_ITEM] = items
+    signature = _tab_signature(paras, label_at, beside) if beside else _signature(paras, start, label)
     _split_signature(signature, comps)
+    if beside and not comps[HO_TEN]:  # a footer laid out with tabs: the name may be in a shape or image
+        comps.unsure.add(HO_TEN)
     end = _body_end(paras, start, label, signature)
     content = [p for p in paras[start:end] if not p.is_blank() and not _is_rule_text(p)]
     comps.found[BODY] = [p for p in content if p.cell is None]
     comps.found[BODY_TABLE] = [p for p in content if p.cell is not None]
 
 
-def _items(paras: list[Para], label_at: int) -> list[Para]:
-    """Return the recipient lines after the label: same cell, or a run of dash lines."""
+def _is_label(para: Para) -> bool:
+    """Tell whether a paragraph opens the Nơi nhận block: "Nơi nhận" with a colon, or alone on its line.
+    "Nơi nhận hồ sơ: Bộ phận một cửa" in a bullet of the content is not the label."""
+    text = para.text.strip()
+    if not loose(text[:12]).startswith("noi nhan"):
+        return False
+    first = re.split(r"[\n\t]", text, maxsplit=1)[0].strip()
+    return loose(first) == "noi nhan" or bool(re.match(r"^Nơi nhận\s*:", first, re.IGNORECASE))
+
+
+def _items(paras: list[Para], label_at: int) -> tuple[list[Para], list[Para]]:
+    """Return the recipient lines after the label (same cell, or a run of dash lines; items joined to the
+    label by a break count too) and the pieces tabbed beside them (a signature laid out without a table)."""
     label = paras[label_at]
-    items: list[Para] = []
+    first, *rest = segments(label)
+    items: list[Para] = [p for p in rest if p.piece == "line"]
+    beside: list[Para] = [p for p in rest if p.piece == "tab"]
     for para in paras[label_at + 1:]:
         if label.cell is not None:
             if para.cell is None or para.cell.key != label.cell.key:
                 break
         elif not para.text.lstrip().startswith(("-", "+", "–", "—", "•")):
             break
-        if not para.is_blank():
-            items.append(para)
-    return items
+        if para.is_blank():
+            continue
+        pieces = segments(para) if label.cell is None else [para]
+        items.append(pieces[0])
+        beside.extend(pieces[1:])
+    return items, beside
+
+
+def _tab_signature(paras: list[Para], label_at: int | None, beside: list[Para]) -> list[Para]:
+    """Return a tabbed signature: the pieces beside the Nơi nhận lines, then the lines that follow."""
+    after = paras[(label_at or 0) + 1:]
+    tail = [p for p in after if not p.is_blank() and not p.text.lstrip().startswith(("-", "+", "–"))]
+    return (beside + tail)[:6]
 
 
 def _signature(paras: list[Para], start: int, label: Para | None) -> list[Para]:
@@ -368,7 +439,7 @@ def _body_end(paras: list[Para], start: int, label: Para | None, signature: list
     stops = [p for p in (label, *signature[:1]) if p is not None]
     indexes = []
     for stop in stops:
-        at = paras.index(stop)
+        at = next(i for i, para in enumerate(paras) if para.n == stop.n)
         if stop.cell is not None:  # the whole footer table is outside the body
             while at > start and paras[at - 1].cell is not None and paras[at - 1].cell.table == stop.cell.table:  # type: ignore[union-attr]
                 at -= 1

@@ -101,6 +101,10 @@ class _Reader:
         walk.find_drawings(body)
         self._blocks(body, walk, None)
         doc = Document(self.path, walk.paras, sections)
+        settings = self._related("settings")
+        doc.even_and_odd = settings is not None and settings.find(w("evenAndOddHeaders")) is not None \
+            and attr(settings.find(w("evenAndOddHeaders")), "val") not in ("0", "false")
+        doc.pages = self._pages()
         for section in sections:
             for part in (*section.headers.values(), *section.footers.values()):
                 if part not in doc.parts and self.package.has(part):
@@ -109,6 +113,18 @@ class _Reader:
                     self._blocks(root, sub, None)
                     doc.parts[part] = sub.paras
         return doc
+
+    def _pages(self) -> int | None:
+        """Return the page count Word recorded in docProps/app.xml, or None."""
+        if not self.package.has("docProps/app.xml"):
+            return None
+        try:
+            pages = self.package.xml("docProps/app.xml").find(
+                "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Pages")
+        except DocxError:
+            return None
+        text = (pages.text or "").strip() if pages is not None else ""
+        return int(text) if text.isdigit() else None
 
     def _section(self, el: etree._Element) -> Section:
         """Read page size, margins, titlePg and header/footer references of one sectPr."""

@@ -75,8 +75,20 @@ def locate(path: str, para: Para | None) -> Location:
 
 
 def first_bad(para: Para, test: Callable[[Run], bool]) -> Run | None:
-    """Return the first visible run of a paragraph that fails a test."""
+    """Return the first visible run of a paragraph that fails a test (a red full stop prints red)."""
     return next((run for run in para.text_runs() if not test(run)), None)
+
+
+def first_bad_letters(para: Para, test: Callable[[Run], bool]) -> Run | None:
+    """Return the first run with letters or digits that fails a test: a lone dash, colon or full stop in
+    another size or style does not change how the line reads (judged on the page, not by run count)."""
+    return next((run for run in letter_runs(para) if not test(run)), None)
+
+
+def letter_runs(para: Para) -> list[Run]:
+    """Return the runs that carry letters or digits (all visible runs when none does)."""
+    runs = para.text_runs()
+    return [run for run in runs if any(c.isalnum() for c in run.text)] or runs
 
 
 def is_heading(para: Para) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from ttbgen.check.components import BODY, label
 from ttbgen.check.docmodel import Run
 from ttbgen.check.findings import Finding, Level
-from ttbgen.check.rules.base import Context, Rule, first_bad
+from ttbgen.check.rules.base import Context, Rule, first_bad_letters
 from ttbgen.i18n import _
 
 
@@ -26,7 +26,7 @@ def _check(ctx: Context) -> Iterator[Finding]:
         if name not in sizes:
             continue
         low, high = ctx.rules.range("sizes_pt", name)
-        bad = first_bad(para, _in_range(low - tol, high + tol))
+        bad = first_bad_letters(para, _in_range(low - tol, high + tol))
         if bad is not None:
             yield RULE.at(ctx, para, _("{part} is {got:g} pt; Decree 30 wants {range} pt")
                           .format(part=label(name), got=bad.size, range=_span(low, high)))
@@ -50,7 +50,7 @@ def _uniform_body(ctx: Context) -> Iterator[Finding]:
         return
     common = counts.most_common(1)[0][0]
     for para in ctx.comps[BODY]:
-        bad = first_bad(para, lambda run: abs(run.size - common) <= ctx.rules.tol("pt"))
+        bad = first_bad_letters(para, lambda run: abs(run.size - common) <= ctx.rules.tol("pt"))
         if bad is not None:
             yield RULE.at(ctx, para, _("body size {got:g} pt differs from the rest of the body ({common:g} pt)")
                           .format(got=bad.size, common=common))

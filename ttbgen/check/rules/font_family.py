@@ -41,9 +41,9 @@ def _check(ctx: Context) -> Iterator[Finding]:
 
 
 def _all_paras(ctx: Context) -> Iterator[Para]:
-    """Yield body, header and footer paragraphs."""
+    """Yield body paragraphs and those of the headers and footers that print."""
     yield from ctx.doc.paras
-    for paras in ctx.doc.parts.values():
+    for paras in ctx.doc.printed_parts().values():
         yield from paras
 
 

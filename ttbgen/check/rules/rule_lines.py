@@ -29,7 +29,7 @@ def rule_below(paras: list[Para], last: Para) -> int | None:
         return last.line_width
     if last.drawn:
         return max(last.drawn)
-    at = paras.index(last)
+    at = next(i for i, para in enumerate(paras) if para.n == last.n)
     for para in paras[at + 1: at + 1 + _LOOKAHEAD]:
         if para.cell != last.cell:
             break
@@ -37,8 +37,30 @@ def rule_below(paras: list[Para], last: Para) -> int | None:
         if length is not None:
             return length
         if not para.is_blank():
-            return None
-    return _cell_rule(paras, last, at)
+            return _floating(paras, last, at)
+    return _cell_rule(paras, last, at) or _floating(paras, last, at)
+
+
+def _floating(paras: list[Para], last: Para, at: int) -> int | None:
+    """Return a floating line shape drawn just below the text but anchored elsewhere: in the first
+    paragraph of the same column in the next row, or in a blank paragraph right after the table. Word
+    places such a shape by offset, so its anchor says nothing about where it prints (§2.3)."""
+    if last.cell is None:
+        return None
+    below = [p for p in paras[at + 1:] if p.cell is not None and p.cell.table == last.cell.table
+             and p.cell.row == last.cell.row + 1 and p.cell.cell == last.cell.cell][:1]
+    after = next((p for p in paras[at + 1:] if p.cell is None or p.cell.table != last.cell.table), None)
+    if after is not None and after.cell is None and after.is_blank() and _rest_blank(paras, last, at):
+        below.append(after)
+    drawn = [length for p in below for length in p.drawn]
+    return max(drawn) if drawn else None
+
+
+def _rest_blank(paras: list[Para], last: Para, at: int) -> bool:
+    """Tell whether the text ends its table (nothing but blank paragraphs follow it in the table)."""
+    cell = last.cell
+    rest = [p for p in paras[at + 1:] if p.cell is not None and cell is not None and p.cell.table == cell.table]
+    return all(p.is_blank() for p in rest)
 
 
 def _rule_para(para: Para) -> int | None:
@@ -79,6 +101,10 @@ def _check(ctx: Context) -> Iterator[Finding]:
         paras = ctx.comps[name]
         if not paras:
             yield RULE.at(ctx, None, _("not evaluated: {part} not found").format(part=label(name)), Level.NOT_EVALUATED)
+            continue
+        if any(para.piece == "tab" for para in paras):  # shapes of a tabbed header: which is whose is unknown
+            yield RULE.at(ctx, paras[-1], _("not evaluated: the {part} shares a tabbed line").format(
+                part=label(name)), Level.NOT_EVALUATED)
             continue
         length = rule_below(ctx.doc.paras, paras[-1])
         if length is None:

@@ -35,7 +35,7 @@ def _luminance(color: str) -> float:
 def _check(ctx: Context) -> Iterator[Finding]:
     """Report each paragraph holding a run in another colour."""
     black = str(ctx.rules.get("font", "color"))
-    for para in [*ctx.doc.paras, *(p for ps in ctx.doc.parts.values() for p in ps)]:
+    for para in [*ctx.doc.paras, *(p for ps in ctx.doc.printed_parts().values() for p in ps)]:
         bad = first_bad(para, lambda run: is_black(run.color, black))
         if bad is not None:
             color = bad.color.removeprefix("theme:")

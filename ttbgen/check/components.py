@@ -375,7 +375,7 @@ def _items(paras: list[Para], label_at: int) -> tuple[list[Para], list[Para]]:
     """Return the recipient lines after the label (same cell, or a run of dash lines; items joined to the
     label by a break count too) and the pieces tabbed beside them (a signature laid out without a table)."""
     label = paras[label_at]
-    first, *rest = segments(label)
+    _first, *rest = segments(label)
     items: list[Para] = [p for p in rest if p.piece == "line"]
     beside: list[Para] = [p for p in rest if p.piece == "tab"]
     for para in paras[label_at + 1:]:

@@ -61,7 +61,7 @@ def doc_type_of(text: str) -> tuple[str, str] | None:
     return None
 
 
-_NUMBER = re.compile(r"^\s*s[ốoô]\s*[:.]?\s*\S*\s*/", re.IGNORECASE)
+_NUMBER = re.compile(r"^\s*s[ốoô]\s*[:.]?\s*(\S*\s*/|«)", re.IGNORECASE)  # « opens a template's merge field
 _PREFIX = re.compile(r"^\s*(TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\b", re.IGNORECASE)
 
 
@@ -353,7 +353,8 @@ def _footer_and_body(paras: list[Para], start: int, comps: Components) -> None:
     comps.found[NOI_NHAN_ITEM] = items
     signature = _tab_signature(paras, label_at, beside) if beside else _signature(paras, start, label)
     _split_signature(signature, comps)
-    if beside and not comps[HO_TEN]:  # a footer laid out with tabs: the name may be in a shape or image
+    placed = any(p.piece == "tab" for p in signature)
+    if placed and not comps[HO_TEN]:  # a footer laid out with tabs: the name may be in a shape or image
         comps.unsure.add(HO_TEN)
     end = _body_end(paras, start, label, signature)
     content = [p for p in paras[start:end] if not p.is_blank() and not _is_rule_text(p)]
@@ -403,11 +404,12 @@ def _signature(paras: list[Para], start: int, label: Para | None) -> list[Para]:
     """Return the signature lines: the cells beside the Nơi nhận label, or upper-case lines after the body."""
     if label is not None and label.cell is not None:
         table, row = label.cell.table, label.cell.row
-        return [p for p in paras if p.cell is not None and p.cell.table == table and p.cell.row >= row
-                and p.cell.cell != label.cell.cell and not p.is_blank()]
+        cells = [p for p in paras if p.cell is not None and p.cell.table == table and p.cell.row >= row
+                 and p.cell.cell != label.cell.cell and not p.is_blank()]
+        return cells + _name_after_table(paras, table)
     first = next((i for i in range(start, len(paras)) if _is_authority(paras[i])), None)
     if first is None:
-        return []
+        return _after_items(paras, label)
     lines: list[Para] = []
     for para in paras[first:]:
         if label is not None and para is label:
@@ -415,6 +417,33 @@ def _signature(paras: list[Para], start: int, label: Para | None) -> list[Para]:
         if not para.is_blank():
             lines.append(para)
     return lines[:6]
+
+
+def _name_after_table(paras: list[Para], table: int) -> list[Para]:
+    """Return the signer's name typed just below the signature table (a clerk's fix when the cell was
+    too short): the first text line after the table, when it is a short line that is not a recipient."""
+    after = [i for i, p in enumerate(paras) if p.cell is not None and p.cell.table == table]
+    for para in paras[after[-1] + 1: after[-1] + 8] if after else []:
+        if para.cell is not None:
+            return []
+        if not para.is_blank():
+            text = para.text.strip()
+            fits = len(text) < 40 and not is_upper(text) and not text.startswith(("-", "+"))
+            return [replace(para, text=text, piece="tab")] if fits and text[:1].isupper() else []
+    return []
+
+
+def _after_items(paras: list[Para], label: Para | None) -> list[Para]:
+    """Return the signature of a footer without a table and without "TL."/"KT.": the short lines placed
+    (with tabs or spaces) after the Nơi nhận items; each is a "tab" piece, its centring not judged."""
+    if label is None:
+        return []
+    at = next(i for i, p in enumerate(paras) if p.n == label.n) + 1
+    while at < len(paras) and (paras[at].is_blank() or paras[at].text.lstrip().startswith(("-", "+"))):
+        at += 1
+    lines = [replace(p, text=p.text.strip(), piece="tab") for p in paras[at:at + 12]
+             if not p.is_blank() and p.cell is None and len(p.text.strip()) < 60]
+    return lines[:4]
 
 
 def _is_authority(para: Para) -> bool:

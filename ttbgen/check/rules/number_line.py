@@ -79,6 +79,9 @@ def _doc_type(ctx: Context) -> tuple[str, str] | None:
 def _check(ctx: Context) -> Iterator[Finding]:
     """Check the number line's format."""
     para = ctx.comps[SO_KY_HIEU][0]
+    if "«" in para.text:
+        yield RULE.at(ctx, para, _("not evaluated: the number line holds a merge field"), Level.NOT_EVALUATED)
+        return
     kind = _doc_type(ctx)
     if kind is None:  # a form or template: no type to match, check only the number and the spaces
         kind = ("", r"[A-ZĐ][A-Za-zĐđ]*")

@@ -72,6 +72,7 @@ class Para:
     width: int  # width available to the paragraph's container (cell or text area), twips
     cell: Cell | None = None
     piece: str = ""  # "line" or "tab" for one printed piece of a paragraph (components.segments), else ""
+    section: int = 0  # 0-based index of the body section the paragraph belongs to
 
     def text_runs(self) -> list[Run]:
         """Return the runs that carry visible characters."""
@@ -101,6 +102,7 @@ class Section:
     title_pg: bool
     headers: dict[str, str]  # type (default, first, even) → part name
     footers: dict[str, str]
+    page_start: int | None = None  # pgNumType w:start: the section restarts its page numbers there
 
     @property
     def text_width(self) -> int:

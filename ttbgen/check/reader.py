@@ -58,6 +58,7 @@ class _Walk:
     width: int
     count: int = 0
     tables: int = 0
+    section: int = 0  # sections closed so far (a paragraph whose pPr holds a sectPr closes one)
     paras: list[Para] = field(default_factory=list)
     drawn: set[etree._Element] = field(default_factory=set)  # paragraphs holding a drawing or a VML shape
 
@@ -141,6 +142,7 @@ class _Reader:
             title_pg=title is not None and on_off(title),
             headers=self._refs(el, "headerReference"),
             footers=self._refs(el, "footerReference"),
+            page_start=int_attr(el.find(w("pgNumType")), "start"),
         )
 
     def _refs(self, sect: etree._Element, tag: str) -> dict[str, str]:
@@ -206,8 +208,10 @@ class _Reader:
             before=int(ppr.get("before", 0)), after=int(ppr.get("after", 0)), line=int(ppr.get("line", 240)),
             line_rule=str(ppr.get("lineRule", "auto")), contextual=bool(ppr.get("contextual", False)),
             borders=frozenset(ppr.get("borders", frozenset())), drawn=_drawn_lines(p, walk.drawn), fields=fields,
-            width=cell.width if cell else walk.width, cell=cell,
+            width=cell.width if cell else walk.width, cell=cell, section=walk.section,
         ))
+        if p.find(f"{w('pPr')}/{w('sectPr')}") is not None:
+            walk.section += 1
 
 
 class _Runs:

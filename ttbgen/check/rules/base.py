@@ -49,9 +49,9 @@ class Rule:
         """Run the check, or say it was not evaluated when the document's type is not one it holds for
         (ruleset.yaml applies_to) or a component it needs is missing."""
         if not ctx.rules.applies(self.id, ctx.comps.doc_type):
-            kind = ctx.comps.doc_type or _("not recognised")
-            yield self.at(ctx, None, _("not evaluated: does not apply to this document type ({kind})")
-                          .format(kind=kind), Level.NOT_EVALUATED)
+            if not ctx.comps.doc_type:  # a rule for other types has nothing to say, unless the type is unknown
+                yield self.at(ctx, None, _("not evaluated: the document type (§7.1) was not recognised"),
+                              Level.NOT_EVALUATED)
             return
         missing = [name for name in self.needs if not ctx.comps[name]]
         if missing:

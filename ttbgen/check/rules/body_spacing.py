@@ -31,6 +31,8 @@ def _check(ctx: Context) -> Iterator[Finding]:
     tol = ctx.rules.tol("pt")
     body = ctx.comps[BODY]
     for prev, para in pairwise(body):
+        if para.n != prev.n + 1:  # an empty line, a table or a figure between them makes its own gap
+            continue
         gap = gap_pt(prev, para)
         if not low - tol <= gap <= high + tol:
             yield RULE.at(ctx, para, _("{gap:g} pt between this paragraph and the previous one; Decree 30 wants "

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ttbgen.check.components import BAN_HANH, TIEU_NGU, TRICH_YEU, label
+from ttbgen.check.components import BAN_HANH, CONG_VAN, TIEU_NGU, TRICH_YEU, label
 from ttbgen.check.docmodel import Para
 from ttbgen.check.findings import Finding, Level
 from ttbgen.check.rules.base import Context, Rule
@@ -97,7 +97,8 @@ def text_line(paras: list[Para]) -> int:
 
 def _check(ctx: Context) -> Iterator[Finding]:
     """Check the three rules: present, and of a length within the rule set's ratio range."""
-    for name in (BAN_HANH, TIEU_NGU, TRICH_YEU):
+    names = (BAN_HANH, TIEU_NGU) if ctx.comps.doc_type == CONG_VAN else (BAN_HANH, TIEU_NGU, TRICH_YEU)
+    for name in names:  # a công văn's "V/v" takes no rule (§2.2 ô 5b)
         paras = ctx.comps[name]
         if not paras:
             yield RULE.at(ctx, None, _("not evaluated: {part} not found").format(part=label(name)), Level.NOT_EVALUATED)

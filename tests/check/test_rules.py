@@ -205,7 +205,7 @@ def test_finding_names_file_paragraph_snippet_rule_and_clause(check: Check) -> N
     assert finding.clause.startswith("decree30.md §4")
     line = finding.text_line()
     assert line.endswith('number 5 needs a leading zero (05) "Số: 5/TB-UBND" [number-line]')
-    assert ":¶4 (table 1 row 1 cell 1): error: " in line
+    assert ":number line (ô 3), ¶4 (table 1 row 1 cell 1): error: " in line
 
 
 def test_without_the_type_line_body_rules_are_not_evaluated(check: Check) -> None:

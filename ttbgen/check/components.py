@@ -84,9 +84,18 @@ class Components:
     found: dict[str, list[Para]] = field(default_factory=dict)
     doc_type: str = ""  # type code of §7.1 (TB, QĐ, TTr …), CV for a công văn, "" when not recognised
     unsure: set[str] = field(default_factory=set)  # components not found, but perhaps there (a text box)
+    _names: dict[int, str] = field(default_factory=dict, repr=False)  # ¶N → component, built on first use
 
     def __getitem__(self, name: str) -> list[Para]:
         return self.found.get(name, [])
+
+    def name_of(self, para: Para) -> str:
+        """Return the component a body paragraph belongs to ("" when none): the first found holding ¶N."""
+        if not self._names:
+            for name, found in self.all_paras():
+                if found.part == "body":
+                    self._names.setdefault(found.n, name)
+        return self._names.get(para.n, "") if para.part == "body" else ""
 
     def all_paras(self) -> Iterable[tuple[str, Para]]:
         """Yield (component, paragraph) pairs."""
@@ -474,6 +483,19 @@ def _body_end(paras: list[Para], start: int, label: Para | None, signature: list
                 at -= 1
         indexes.append(at)
     return min(indexes) if indexes else len(paras)
+
+
+BOXES = {  # the numbered boxes (ô) of Phụ lục I Mục IV, decree30.md §2.2
+    QUOC_HIEU: "ô 1", TIEU_NGU: "ô 1", CHU_QUAN: "ô 2", BAN_HANH: "ô 2", SO_KY_HIEU: "ô 3", DIA_DANH_NGAY: "ô 4",
+    TEN_LOAI: "ô 5a", TRICH_YEU: "ô 5a", TRICH_YEU_CV: "ô 5b", BODY: "ô 6", QUYEN_HAN: "ô 7a", CHUC_VU: "ô 7b",
+    HO_TEN: "ô 7b", KINH_GUI: "ô 9a", NOI_NHAN_LABEL: "ô 9b", NOI_NHAN_ITEM: "ô 9b",
+}
+
+
+def boxed(name: str) -> str:
+    """Return a component's name with its box: "issuing agency (ô 2)"."""
+    box = BOXES.get(name)
+    return f"{label(name)} ({box})" if box else label(name)
 
 
 def label(name: str) -> str:

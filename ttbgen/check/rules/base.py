@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ttbgen.check.components import Components, label
+from ttbgen.check.components import Components, boxed, label
 from ttbgen.check.docmodel import Document, Para, Run
 from ttbgen.check.findings import Finding, Level, Location
 from ttbgen.check.ruleset import RuleSet
@@ -38,8 +38,10 @@ class Rule:
     needs: tuple[str, ...] = ()  # components without which the rule is not evaluated
 
     def at(self, ctx: Context, para: Para | None, message: str, level: Level | None = None) -> Finding:
-        """Build a finding at a paragraph (or at the whole document)."""
-        return Finding(self.id, self.clause, level or self.level, message, locate(ctx.doc.path, para))
+        """Build a finding at a paragraph (or at the whole document), naming the component it judged."""
+        name = ctx.comps.name_of(para) if para is not None else ""
+        return Finding(self.id, self.clause, level or self.level, message,
+                       locate(ctx.doc.path, para, boxed(name) if name else ""))
 
     def in_part(self, ctx: Context, part: str, message: str, level: Level | None = None) -> Finding:
         """Build a finding about a part that is not a body paragraph (settings, a header)."""
@@ -62,8 +64,8 @@ class Rule:
         yield from self.check(ctx)
 
 
-def locate(path: str, para: Para | None) -> Location:
-    """Return a Location for a paragraph: ¶N, its table cell, the part, a snippet of its text."""
+def locate(path: str, para: Para | None, component: str = "") -> Location:
+    """Return a Location for a paragraph: ¶N, its table cell, the part, a snippet of its text, the component."""
     if para is None:
         return Location(path)
     text = " ".join(para.text.split())
@@ -71,7 +73,7 @@ def locate(path: str, para: Para | None) -> Location:
     part = "" if para.part == "body" else para.part
     cell = para.cell
     return Location(path, para.n, cell.table if cell else None, cell.row if cell else None,
-                    cell.cell if cell else None, None, part, snippet)
+                    cell.cell if cell else None, None, part, snippet, component)
 
 
 def first_bad(para: Para, test: Callable[[Run], bool]) -> Run | None:

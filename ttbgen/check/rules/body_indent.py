@@ -3,6 +3,7 @@
 
 Headings (every run bold) are exempt: ND30 does not fix their layout.
 
+Applies to: every recognised type (known): the content is found only when the type is.
 Passes: ``<w:ind w:firstLine="567"/>`` (1 cm) or 720 (1.27 cm), directly or from the style.
 Fails:  no indent → "first-line indent is 0.00 cm; Decree 30 wants 1–1.27 cm"; a hanging indent likewise.
 """

@@ -1,6 +1,7 @@
 """body-spacing: at least 6 pt between content paragraphs: the previous paragraph's "after" plus the
 next one's "before", nothing when both use contextual spacing and share a style (decree30.md §3).
 
+Applies to: every recognised type (known): the content is found only when the type is.
 Passes: ``<w:spacing w:after="120"/>`` (6 pt) on every body paragraph.
 Fails:  after 0 and before 0 → "only 0 pt between this paragraph and the previous one; Decree 30 wants at
 least 6 pt".

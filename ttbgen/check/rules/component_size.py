@@ -1,6 +1,7 @@
 """component-size: the size of every component, and one body size throughout
 (decree30.md §2.2 component table; §3 "the same size throughout"; ranges in ruleset.yaml sizes_pt).
 
+Applies to: every document (all).
 Passes: Quốc hiệu 13 pt, Tiêu ngữ 14 pt, number line 13 pt, body 14 pt, Nơi nhận label 12 pt, items 11 pt.
 Fails:  Quốc hiệu 14 pt → "Quốc hiệu is 14 pt; Decree 30 wants 12–13 pt"; one body paragraph at 13 pt
 among 14 pt ones → "body size 13 pt differs from the rest of the body (14 pt)".

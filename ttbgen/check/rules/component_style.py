@@ -1,5 +1,6 @@
 """component-style: bold / italic / capitals / centring of each component (decree30.md §2.2).
 
+Applies to: every document (all).
 Passes: Quốc hiệu bold upright in capitals, centred; supervising agency upright not bold; issuing
 agency bold; number line upright not bold; date line italic; THÔNG BÁO and trích yếu bold; signature
 lines bold; Nơi nhận label bold italic, items upright.

@@ -1,6 +1,7 @@
 """date-line: "Lạng Sơn, ngày 05 tháng 02 năm 2024": zero only for days below 10 and months 1–2; a draft
 may leave the day blank (decree30.md §4 "Địa danh, ngày tháng").
 
+Applies to: every recognised type (known); a form of unknown type gets "not evaluated".
 Passes: "Lạng Sơn, ngày 05 tháng 02 năm 2024", "Hà Nội, ngày 29 tháng 6 năm 2019",
 draft "Lạng Sơn, ngày      tháng 8 năm 2022".
 Fails:  "ngày 5 tháng 02" → "day 5 needs a leading zero (05)"; "tháng 06" → "month 06 takes no leading

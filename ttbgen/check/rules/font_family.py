@@ -4,6 +4,7 @@
 Word takes Vietnamese letters (ă, ơ, ư, ạ, …) from the hAnsi slot, so a run whose ascii font is
 Times New Roman but whose hAnsi font is Arial shows Vietnamese text in Arial.
 
+Applies to: every document (all).
 Passes: ``<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/>``,
 or the same inherited from docDefaults or a theme whose minor latin font is Times New Roman.
 Fails:  ``<w:rFonts w:ascii="Times New Roman"/>`` over a Calibri theme → "hAnsi font is Calibri, not

@@ -1,6 +1,7 @@
 """number-line: "Số: 05/TB-UBND": number zero-padded below 10, type code TB, no spaces in the symbol;
 a draft may leave the number blank (decree30.md §4 "Số, ký hiệu", §7.1 code TB).
 
+Applies to: every document (all).
 Passes: "Số: 05/TB-UBND", "Số: 123/TB-VP", draft "Số:      /TB-UBND".
 Fails:  "Số: 5/TB-UBND" → "number 5 needs a leading zero (05)"; "Số 05/TB-UBND" → "'Số' needs a colon";
 "Số: 05/TB - UBND" → "no spaces inside the symbol"; "Số: 05/TBKL-UBND" → "type code should be TB".

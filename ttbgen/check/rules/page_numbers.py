@@ -1,6 +1,7 @@
 """page-numbers: a PAGE field centred in the header, none on page 1 (titlePg with a first-page header
 without PAGE), 13–14 pt (decree30.md §4 "Page numbers"; S1 I.7).
 
+Applies to: every document (all).
 Passes: sectPr with ``<w:titlePg/>``, a default header holding a centred ``PAGE`` field (simple or
 complex) at 14 pt, and an empty first-page header (or none).
 Fails:  no titlePg → "page 1 shows a page number"; the field in the footer → "page numbers go in the

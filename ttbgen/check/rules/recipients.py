@@ -4,6 +4,7 @@ ending with ";", the last line "- Lưu: VT, <unit>." (decree30.md §6; regexes t
 A "- Văn phòng UBND tỉnh:" line may open "+ " sub-items (a real notice does this), and the last of those
 may be the "+ Lưu: …." line.
 
+Applies to: every document (all).
 Passes: "Nơi nhận:" / "- Chủ tịch, các PCT UBND tỉnh;" / "- UBND các xã, phường;" / "- Lưu: VT, KT (VAT)."
 Fails:  "Nơi nhận" → "the label reads \"Nơi nhận:\""; "- Sở Tài chính," → "a recipient line ends with ';'";
 "– Sở Y tế;" → "a recipient line starts with '-' (hyphen-minus)"; last "- Lưu VT." → "the last line reads

@@ -2,6 +2,7 @@
 its text) and the trích yếu (1/3–1/2), drawn as a paragraph border, a cell border, a line shape
 (DrawingML or VML) or typed underscores (decree30.md §2.2 "Rule under it", §2.3 "How the rules are drawn").
 
+Applies to: every recognised type (known); a công văn has no rule under its V/v.
 Passes: an empty paragraph under "TỈNH LẠNG SƠN" with ``<w:pBdr><w:top w:val="single"/></w:pBdr>`` and
 side indents leaving 1.6 cm of a 4.3 cm agency line (37 %).
 Fails:  no rule under the trích yếu → "no rule under the trích yếu"; a Tiêu ngữ rule 3 cm long under a

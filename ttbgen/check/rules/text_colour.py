@@ -1,5 +1,6 @@
 """text-colour: all text is black (decree30.md §1, S1 I.4; seal red and signature blue are images, §9).
 
+Applies to: every document (all).
 Passes: no ``w:color``, ``w:color w:val="auto"`` or ``w:val="000000"``.
 Fails:  ``<w:color w:val="FF0000"/>`` → "text colour FF0000 is not black".
 """

@@ -399,7 +399,17 @@ def _items(paras: list[Para], label_at: int) -> tuple[list[Para], list[Para]]:
         pieces = segments(para) if label.cell is None else [para]
         items.append(pieces[0])
         beside.extend(pieces[1:])
+    if not items and label.cell is not None:
+        items = _next_row_items(paras, label)
     return items, beside
+
+
+def _next_row_items(paras: list[Para], label: Para) -> list[Para]:
+    """Return recipient lines typed in the row below the label's cell (same column): a layout some forms use."""
+    at = label.cell
+    return [p for p in paras if at is not None and p.cell is not None and p.cell.table == at.table
+            and p.cell.row == at.row + 1 and p.cell.cell == at.cell and not p.is_blank()
+            and p.text.lstrip().startswith(("-", "+", "–", "•"))]
 
 
 def _tab_signature(paras: list[Para], label_at: int | None, beside: list[Para]) -> list[Para]:

@@ -90,7 +90,10 @@ class Components:
         return self.found.get(name, [])
 
     def name_of(self, para: Para) -> str:
-        """Return the component a body paragraph belongs to ("" when none): the first found holding ¶N."""
+        """Return the component a body paragraph belongs to ("" when none): the one holding this very piece
+        of a shared paragraph, else the first found holding ¶N."""
+        if para.piece:
+            return next((name for name, found in self.all_paras() if found is para), "")
         if not self._names:
             for name, found in self.all_paras():
                 if found.part == "body":

@@ -2,7 +2,8 @@
 place and date, THÔNG BÁO, trích yếu, content, Nơi nhận, signer's title and name (decree30.md §2.1–2.2,
 Mẫu 1.4).
 
-Applies to: every recognised type (known); what is required depends on the type (công văn: no type line, a V/v trích yếu).
+Applies to: every recognised type (known); what is required depends on the type (công văn, Mẫu 1.5: no
+type line, a "V/v" trích yếu instead). An unrecognised type (a phiếu trình, a form) is not evaluated.
 Passes: the full layout of Mẫu 1.4 (header table, title, body, Nơi nhận and signature table).
 Fails:  a notice without the Tiêu ngữ line → "Tiêu ngữ not found".
 """

@@ -55,10 +55,20 @@ DOC_TYPES = {
 def doc_type_of(text: str) -> tuple[str, str] | None:
     """Return the (name, code) of the document type a type line names, e.g. ("THÔNG BÁO", "TB")."""
     folded = loose(text)
-    for name, code in DOC_TYPES.items():
-        if folded.startswith(loose(name)):
+    for key, (name, code) in _folded_types().items():
+        if folded.startswith(key):
             return name, code
     return None
+
+
+_FOLDED: dict[str, tuple[str, str]] = {}
+
+
+def _folded_types() -> dict[str, tuple[str, str]]:
+    """Return the type names folded for matching, computed once (loose() is the costly part)."""
+    if not _FOLDED:
+        _FOLDED.update({loose(name): (name, code) for name, code in DOC_TYPES.items()})
+    return _FOLDED
 
 
 _NUMBER = re.compile(r"^\s*s[ốoô]\s*[:.]?\s*(\S*\s*/|«)", re.IGNORECASE)  # « opens a template's merge field
@@ -378,7 +388,7 @@ def _is_label(para: Para) -> bool:
     """Tell whether a paragraph opens the Nơi nhận block: "Nơi nhận" with a colon, or alone on its line.
     "Nơi nhận hồ sơ: Bộ phận một cửa" in a bullet of the content is not the label."""
     text = para.text.strip()
-    if not loose(text[:12]).startswith("noi nhan"):
+    if text[:1] not in ("N", "n") or not loose(text[:12]).startswith("noi nhan"):  # cheap guard first
         return False
     first = re.split(r"[\n\t]", text, maxsplit=1)[0].strip()
     return loose(first) == "noi nhan" or bool(re.match(r"^Nơi nhận\s*:", first, re.IGNORECASE))

@@ -35,9 +35,9 @@ def _check(ctx: Context) -> Iterator[Finding]:
     if not items:
         yield RULE.at(ctx, label, _("no recipients under \"Nơi nhận:\""))
         return
-    lines = [(para, line) for para in items for line in _lines(para.text)]
-    lines += [(label, line) for line in _lines(label.text)[1:]]  # items joined to the label by a break
-    lines.sort(key=lambda pair: ctx.doc.paras.index(pair[0]) if pair[0] in ctx.doc.paras else 0)
+    # items joined to the label by a break come first (components keep them as pieces of the label's ¶)
+    lines = [(label, line) for line in _lines(label.text)[1:]]
+    lines += [(para, line) for para in items for line in _lines(para.text)]
     if not lines:
         return
     for para, line in lines[:-1]:

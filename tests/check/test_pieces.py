@@ -1,4 +1,5 @@
-"""Components that share a paragraph: split at breaks, tabs and wide gaps, each piece with its own runs."""
+"""Components that share a paragraph or a row: split at breaks, tabs and wide gaps, each piece with its own runs;
+Nơi nhận items in the row below the label."""
 
 from __future__ import annotations
 
@@ -6,14 +7,19 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import d30notice
+import pytest
+
 from ttbgen.check.components import (
     BAN_HANH,
     DIA_DANH_NGAY,
+    NOI_NHAN_ITEM,
     QUOC_HIEU,
     SO_KY_HIEU,
     TIEU_NGU,
     Components,
     _header,
+    find_components,
     segments,
 )
 from ttbgen.check.docmodel import Para
@@ -65,3 +71,18 @@ def test_blanks_left_in_a_draft_do_not_split(make: Callable[..., Path]) -> None:
     for text in ("Số:          /TB-UBND", "Lạng Sơn, ngày        tháng        năm 2024"):
         para = para_of(a_para(make), (text, 13, False))
         assert segments(para) == [para]
+
+
+def test_recipients_in_the_row_below_the_label(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def two_rows(n: d30notice.Notice) -> str:
+        """The label alone in row 1, the items in row 2 of the same column (a form's layout)."""
+        label = d30notice.para(n.recipients_label, d30notice._defaults(n, "noi_nhan_label"))
+        items = "".join(d30notice.para(t, d30notice._defaults(n, "noi_nhan_item")) for t in n.recipients)
+        right = "".join(d30notice.para(t, d30notice._defaults(n, "quyen_han")) for t in n.authority)
+        right += d30notice.para(n.signer_title, d30notice._defaults(n, "chuc_vu"))
+        name = d30notice.para(n.name, d30notice._defaults(n, "ho_ten"))
+        return d30notice._table((d30notice.SIGN_LEFT, d30notice.SIGN_RIGHT), (label, right), (items, name))
+
+    monkeypatch.setattr(d30notice, "signature_table", two_rows)
+    comps = find_components(read_document(d30notice.build(tmp_path / "rows.docx")))
+    assert [p.text for p in comps[NOI_NHAN_ITEM]] == d30notice.RECIPIENTS

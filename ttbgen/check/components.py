@@ -436,8 +436,8 @@ def _signature(paras: list[Para], start: int, label: Para | None) -> list[Para]:
     """Return the signature lines: the cells beside the Nơi nhận label, or upper-case lines after the body."""
     if label is not None and label.cell is not None:
         table, row = label.cell.table, label.cell.row
-        cells = [p for p in paras if p.cell is not None and p.cell.table == table and p.cell.row >= row
-                 and p.cell.cell != label.cell.cell and not p.is_blank()]
+        cells = [piece for p in paras if p.cell is not None and p.cell.table == table and p.cell.row >= row
+                 and p.cell.cell != label.cell.cell and not p.is_blank() for piece in segments(p)]
         return cells + _name_after_table(paras, table)
     first = next((i for i in range(start, len(paras)) if _is_authority(paras[i])), None)
     if first is None:

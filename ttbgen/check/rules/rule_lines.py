@@ -57,6 +57,17 @@ def _floating(paras: list[Para], last: Para, at: int) -> int | None:
     return max(drawn) if drawn else None
 
 
+def _stray_shapes(paras: list[Para], last: Para) -> bool:
+    """Tell whether line shapes are drawn near a text that has no rule found under it: in its table, or
+    within a few paragraphs of it. A floating shape prints where its offsets put it, which the XML anchor does
+    not say, so "no rule" would be a guess."""
+    at = next(i for i, para in enumerate(paras) if para.n == last.n)
+    if last.cell is not None:
+        table = last.cell.table
+        return any(p.drawn for p in paras if p.cell is not None and p.cell.table == table and p is not last)
+    return any(p.drawn for p in paras[max(at - _LOOKAHEAD, 0): at + 1 + _LOOKAHEAD] if p.n != last.n)
+
+
 def _rest_blank(paras: list[Para], last: Para, at: int) -> bool:
     """Tell whether the text ends its table (nothing but blank paragraphs follow it in the table)."""
     cell = last.cell
@@ -109,6 +120,10 @@ def _check(ctx: Context) -> Iterator[Finding]:
                 part=label(name)), Level.NOT_EVALUATED)
             continue
         length = rule_below(ctx.doc.paras, paras[-1])
+        if length is None and _stray_shapes(ctx.doc.paras, paras[-1]):
+            yield RULE.at(ctx, paras[-1], _("not evaluated: a line shape near the {part} could not be placed")
+                          .format(part=label(name)), Level.NOT_EVALUATED)
+            continue
         if length is None:
             yield RULE.at(ctx, paras[-1], _("no rule under the {part}").format(part=label(name)))
             continue

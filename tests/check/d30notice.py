@@ -10,6 +10,7 @@ titlePg. Keyword arguments make the variants that fail one rule each.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -82,6 +83,10 @@ class Notice:
     title_pg: bool = True
     page_align: str = "center"
     header_rows: int = 1  # 2: number and date in a second header row
+    subject: str = ""  # a công văn's "V/v …" under the number (use with doc_type="" and title="")
+    kinh_gui: str = ""  # "Kính gửi: …" between the trích yếu and the content
+    appendix: list[str] = field(default_factory=list)  # an appendix after the signature: heading, then text
+    appendix_restart: bool = True  # the appendix's section restarts the page numbers at 1
 
 
 HEADER_LEFT, HEADER_RIGHT = 3828, 5811
@@ -95,6 +100,8 @@ def _defaults(n: Notice, comp: str) -> dict[str, Any]:
         "co_quan_chu_quan": {"size": 13}, "co_quan_ban_hanh": {"size": 13, "bold": True},
         "so_ky_hieu": {"size": 13}, "quoc_hieu": {"size": 13, "bold": True}, "tieu_ngu": {"size": 14, "bold": True},
         "dia_danh_ngay": {"size": 14, "italic": True}, "ten_loai": {"size": 14, "bold": True, "before": 240},
+        "trich_yeu_cong_van": {"size": 13, "before": 120}, "kinh_gui": {"size": 14, "before": 240, "after": 240},
+        "phu_luc": {"size": 14, "bold": True},
         "trich_yeu": {"size": 14, "bold": True},
         "body": {"size": 14, "jc": "both", "first": 567, "after": 120, "line": 276},
         "heading": {"size": 14, "bold": True, "jc": "both", "first": 567, "after": 120, "line": 276},
@@ -173,27 +180,32 @@ def header_table(n: Notice) -> str:
     sup, ag = _defaults(n, "co_quan_chu_quan"), _defaults(n, "co_quan_ban_hanh")
     left = "".join(para(t, sup) for t in n.supervising) + "".join(para(t, ag) for t in n.agency)
     left += rule_para(lw, rule_length(n, "agency", n.agency, ag, lw))
+    subject = para(n.subject, _defaults(n, "trich_yeu_cong_van")) if n.subject else ""
     tn = _defaults(n, "tieu_ngu")
     right = para(n.national, _defaults(n, "quoc_hieu")) + para(n.motto, tn)
     right += rule_para(rw, rule_length(n, "motto", [n.motto], tn, rw))
     number, date = para(n.number, _defaults(n, "so_ky_hieu")), para(n.date, _defaults(n, "dia_danh_ngay"))
     if n.header_rows == 2:  # ttbgen's template: Số and the date in a row of their own, level with each other
-        return _table((HEADER_LEFT, HEADER_RIGHT), (left, right), (number, date))
-    return _table((HEADER_LEFT, HEADER_RIGHT), (left + number, right + date))
+        return _table((HEADER_LEFT, HEADER_RIGHT), (left, right), (number + subject, date))
+    return _table((HEADER_LEFT, HEADER_RIGHT), (left + number + subject, right + date))
 
 
 def title_block(n: Notice, width: int) -> str:
-    """Return THÔNG BÁO, the trích yếu and its rule."""
+    """Return THÔNG BÁO, the trích yếu and its rule (none for a công văn), then any Kính gửi."""
     ty = _defaults(n, "trich_yeu")
-    out = para(n.doc_type, _defaults(n, "ten_loai")) + para(n.title, ty)
-    return out + rule_para(width, rule_length(n, "title", [n.title], ty, width))
+    out = ""
+    if n.doc_type or n.title:
+        out = para(n.doc_type, _defaults(n, "ten_loai")) + para(n.title, ty)
+        out += rule_para(width, rule_length(n, "title", [n.title], ty, width))
+    return out + (para(n.kinh_gui, _defaults(n, "kinh_gui")) if n.kinh_gui else "")
 
 
 def body(n: Notice) -> str:
     """Return the content paragraphs; "1. …" lines are bold headings."""
     out = []
     for text in n.body:
-        kind = "heading" if text[:1].isdigit() and len(text) < 60 else "body"
+        heading = text[:1].isdigit() or re.match(r"^[IVX]+\. ", text)
+        kind = "heading" if heading and len(text) < 60 else "body"
         out.append(para(text, _defaults(n, kind)))
     return "".join(out)
 
@@ -207,7 +219,16 @@ def signature_table(n: Notice) -> str:
     return _table((SIGN_LEFT, SIGN_RIGHT), (left, right))
 
 
-def sect_pr(n: Notice) -> str:
+def appendix(n: Notice) -> str:
+    """Return the end of the main section and an appendix in a section of its own."""
+    if not n.appendix:
+        return ""
+    heading, *text = n.appendix
+    return (f"<w:p><w:pPr>{sect_pr(n, restart=False)}</w:pPr></w:p>" + para(heading, _defaults(n, "phu_luc"))
+            + "".join(para(t, _defaults(n, "body")) for t in text))
+
+
+def sect_pr(n: Notice, restart: bool | None = None) -> str:
     """Return the section properties: A4, margins, headers, titlePg."""
     top, bottom, left, right = n.margins
     refs = ""
@@ -215,15 +236,18 @@ def sect_pr(n: Notice) -> str:
         kind = "header" if n.page_field == "header" else "footer"
         refs = f'<w:{kind}Reference w:type="default" r:id="rIdH1"/><w:{kind}Reference w:type="first" r:id="rIdH2"/>'
     orient = f' w:orient="{n.orient}"' if n.orient else ""
+    restart = (bool(n.appendix) and n.appendix_restart) if restart is None else restart
+    numbering = '<w:pgNumType w:start="1"/>' if restart else ""
     return (f'<w:sectPr>{refs}<w:pgSz w:w="{n.page[0]}" w:h="{n.page[1]}"{orient}/>'
             f'<w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}" w:header="567" '
-            f'w:footer="567" w:gutter="0"/>{"<w:titlePg/>" if n.title_pg else ""}</w:sectPr>')
+            f'w:footer="567" w:gutter="0"/>{numbering}'
+            f'{"<w:titlePg/>" if n.title_pg else ""}</w:sectPr>')
 
 
 def document_xml(n: Notice) -> str:
     """Return word/document.xml."""
     width = n.page[0] - n.margins[2] - n.margins[3]
-    content = header_table(n) + title_block(n, width) + body(n) + signature_table(n)
+    content = header_table(n) + title_block(n, width) + body(n) + signature_table(n) + appendix(n)
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {NS}><w:body>{content}'
             f"{sect_pr(n)}</w:body></w:document>")
 

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from d30notice import BODY, RECIPIENTS, with_fmt
 
+from ttbgen.check.components import BODY as BODY_COMP
+from ttbgen.check.components import KINH_GUI, NOI_NHAN_LABEL, TRICH_YEU_CV, find_components
 from ttbgen.check.findings import Finding, Level
+from ttbgen.check.reader import read_document
 from ttbgen.check.rules import RULE_IDS
 
 Check = Callable[..., list[Finding]]
+# A công văn (Mẫu 1.5): no type line, "V/v" under the number, "Kính gửi:" above the content.
+CONG_VAN: dict[str, Any] = {"doc_type": "", "title": "", "number": "Số: 05/UBND-KT",
+                            "subject": "V/v triển khai các dự án trọng điểm", "kinh_gui": "Kính gửi: Sở Tài chính",
+                            "recipients": ["- Như trên;", *RECIPIENTS[1:]]}
+APPENDIX = ["PHỤ LỤC", "Danh sách các dự án trọng điểm năm 2024 của tỉnh kèm theo thông báo này."]
 
 
 def of(findings: list[Finding], rule: str) -> list[Finding]:
@@ -35,7 +44,6 @@ FAILING: list[tuple[str, dict[str, Any], str]] = [
     ("font-family", {"fmt": with_fmt("body", font="VNI-Times")}, "legacy VNI font VNI-Times"),
     ("text-colour", {"fmt": with_fmt("ten_loai", color="FF0000")}, "text colour FF0000 is not black"),
     ("nfc", {"title": "Kết luận của Chủ tịch UBND tỉnh tại cuộc ho\u0323p"}, "not in precomposed Unicode"),
-    ("tone-marks", {"body": [*BODY[:-1], "Giao Sở Tư pháp hoà giải; Ủy ban thực hiện./."]}, "placed both ways"),
     ("component-size", {"fmt": with_fmt("quoc_hieu", size=14)}, "Quốc hiệu is 14 pt; Decree 30 wants 12–13 pt"),
     ("component-size", {"fmt": with_fmt("so_ky_hieu", size=14)}, "number line is 14 pt; Decree 30 wants 13 pt"),
     ("component-size", {"fmt": with_fmt("noi_nhan_item", size=12)}, "Nơi nhận item is 12 pt; Decree 30 wants 11 pt"),
@@ -89,6 +97,12 @@ FAILING: list[tuple[str, dict[str, Any], str]] = [
     ("page-numbers", {"page_field": "footer"}, "not the footer"),
     ("page-numbers", {"page_align": "left"}, "page number should be centred"),
     ("page-numbers", {"page_field": "none"}, "no PAGE field"),
+    ("subject-size", {**CONG_VAN, "fmt": with_fmt("trich_yeu_cong_van", size=14)}, "trích yếu (V/v) is 14 pt"),
+    ("muc-titles", {"body": ["I. Tình hình chung", *BODY]}, "mục title should be in capitals"),
+    ("muc-titles", {"body": ["I. TÌNH HÌNH CHUNG", *BODY], "fmt": with_fmt("heading", bold=False)},
+     "mục title should be bold"),
+    ("khoan-titles", {"fmt": with_fmt("heading", bold=False)}, "khoản title should be bold"),
+    ("appendix-pages", {"appendix": APPENDIX, "appendix_restart": False}, "appendix continues the document's page"),
 ]
 
 
@@ -124,13 +138,59 @@ PASSING: list[tuple[str, dict[str, Any]]] = [
     ("signature", {"authority": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "signer_title": "PHÓ CHỦ TỊCH"}),
     ("signature", {"authority": [], "signer_title": "CHÁNH VĂN PHÒNG"}),
     ("component-style", {"supervising": ["UBND TỈNH LẠNG SƠN"], "agency": ["VĂN PHÒNG"]}),
-    ("tone-marks", {"body": [*BODY[:-1], "Giao Ủy ban nhân dân tỉnh Khánh Hòa thực hiện./."]}),
+    ("subject-size", CONG_VAN),
+    ("subject-size", {**CONG_VAN, "fmt": with_fmt("trich_yeu_cong_van", size=12)}),
+    ("muc-titles", {"body": ["I. TÌNH HÌNH CHUNG", *BODY]}),
+    ("khoan-titles", {"body": ["1. Giao Sở Tài chính chủ trì", "2. Giao Sở Xây dựng phối hợp", BODY[-1]],
+                      "fmt": with_fmt("heading", bold=False)}),  # a numbered list, not titles
+    ("appendix-pages", {"appendix": APPENDIX}),
+    ("appendix-pages", {"appendix": APPENDIX, "appendix_restart": False, "page_field": "none"}),  # no numbers
+    ("date-line", {"date": "Lạng Sơn, ngày      tháng      năm 2024"}),  # ttbgen's draft for `date: 2024`
+    ("date-line", {"date": "Lạng Sơn, ngày  05  tháng 02  năm 2024"}),  # extra spaces print as gaps only
+    ("number-line", {"number": "Số:  05/TB-UBND"}),
+    ("text-colour", {"fmt": with_fmt("ten_loai", size=14, bold=True, before=240, color="0D0D0D")}),  # near-black
+    ("recipients", {"body": [*BODY[:-1], "- Nơi nhận hồ sơ: Bộ phận một cửa UBND tỉnh;", BODY[-1]]}),
 ]
 
 
 @pytest.mark.parametrize(("rule", "changes"), PASSING, ids=[f"{r}-{i}" for i, (r, _c) in enumerate(PASSING)])
 def test_variant_passes_its_rule(check: Check, rule: str, changes: dict[str, Any]) -> None:
     assert of(check(**changes), rule) == []
+
+
+def test_a_cong_van_passes_every_rule(check: Check) -> None:
+    findings = check(**CONG_VAN)
+    assert [f.text_line() for f in findings] == []
+
+
+def test_a_notice_with_an_appendix_numbered_on_its_own_passes_every_rule(check: Check) -> None:
+    assert [f.text_line() for f in check(appendix=APPENDIX)] == []
+
+
+def test_cong_van_is_recognised_with_its_components(make: Callable[..., Path]) -> None:
+    comps = find_components(read_document(make(**CONG_VAN)))
+    assert comps.doc_type == "CV"
+    assert [p.text for p in comps[TRICH_YEU_CV]] == ["V/v triển khai các dự án trọng điểm"]
+    assert [p.text for p in comps[KINH_GUI]] == ["Kính gửi: Sở Tài chính"]
+    assert comps[BODY_COMP][0].text == BODY[0]
+
+
+def test_cong_van_rules_for_a_notice_do_not_fire(check: Check) -> None:
+    findings = check(**{**CONG_VAN, "number": "Số: 05/UBND-KT"})
+    assert of(findings, "number-line") == [] and of(findings, "title") == [] and of(findings, "structure") == []
+
+
+def test_a_bullet_naming_nơi_nhận_is_body_text(make: Callable[..., Path]) -> None:
+    body = [*BODY[:-1], "- Nơi nhận hồ sơ: Bộ phận một cửa UBND tỉnh;", BODY[-1]]
+    comps = find_components(read_document(make(body=body)))
+    assert comps[NOI_NHAN_LABEL][0].text == "Nơi nhận:"
+    assert any("Nơi nhận hồ sơ" in p.text for p in comps[BODY_COMP])
+
+
+def test_unknown_type_is_not_evaluated_by_type_rules(check: Check) -> None:
+    findings = check(doc_type="PHIẾU TRÌNH", number="Số: 05/PT-VP")
+    structure = [f for f in findings if f.rule == "structure"]
+    assert [f.level for f in structure] == [Level.NOT_EVALUATED]
 
 
 def test_missing_component_is_not_evaluated(check: Check) -> None:
@@ -145,7 +205,7 @@ def test_finding_names_file_paragraph_snippet_rule_and_clause(check: Check) -> N
     assert finding.clause.startswith("docs/decree30.md §4")
     line = finding.text_line()
     assert line.endswith('number 5 needs a leading zero (05) "Số: 5/TB-UBND" [number-line]')
-    assert ":¶4 (table 1 row 1 cell 1): error: " in line
+    assert ":number line (ô 3), ¶4 (table 1 row 1 cell 1): error: " in line
 
 
 def test_without_the_type_line_body_rules_are_not_evaluated(check: Check) -> None:

@@ -32,7 +32,8 @@ def test_error_finding_exits_1_with_text_lines(make: Make) -> None:
     path = make(date="Lạng Sơn, ngày 05 tháng 06 năm 2024")
     code, out, _err = run(path)
     assert code == 1
-    assert f"{path}:¶8 (table 1 row 1 cell 2): error: month 06 takes no leading zero (6)" in out
+    where = "place and date line (ô 4), ¶8 (table 1 row 1 cell 2)"
+    assert f"{path}:{where}: error: month 06 takes no leading zero (6)" in out
     assert out.splitlines()[0].endswith("[date-line]")
 
 
@@ -72,7 +73,7 @@ def test_sarif_format(make: Make) -> None:
     assert log["version"] == "2.1.0"
     result = next(r for r in log["runs"][0]["results"] if r["ruleId"] == "number-line")
     assert result["level"] == "error"
-    assert result["locations"][0]["logicalLocations"][0]["name"] == "¶4 (table 1 row 1 cell 1)"
+    assert result["locations"][0]["logicalLocations"][0]["name"] == "number line (ô 3), ¶4 (table 1 row 1 cell 1)"
 
 
 def test_profile_narrows_a_range(make: Make, tmp_path: Path) -> None:

@@ -71,6 +71,8 @@ class Para:
     fields: list[Field]
     width: int  # width available to the paragraph's container (cell or text area), twips
     cell: Cell | None = None
+    piece: str = ""  # "line" or "tab" for one printed piece of a paragraph (components.segments), else ""
+    section: int = 0  # 0-based index of the body section the paragraph belongs to
 
     def text_runs(self) -> list[Run]:
         """Return the runs that carry visible characters."""
@@ -100,6 +102,7 @@ class Section:
     title_pg: bool
     headers: dict[str, str]  # type (default, first, even) → part name
     footers: dict[str, str]
+    page_start: int | None = None  # pgNumType w:start: the section restarts its page numbers there
 
     @property
     def text_width(self) -> int:
@@ -115,3 +118,15 @@ class Document:
     paras: list[Para]
     sections: list[Section]
     parts: dict[str, list[Para]] = field(default_factory=dict)  # header/footer part → paragraphs
+    even_and_odd: bool = False  # settings.xml evenAndOddHeaders: even-page headers print only with it
+    pages: int | None = None  # Word's page count when it last saved (docProps/app.xml), if recorded
+
+    def printed_parts(self) -> dict[str, list[Para]]:
+        """Return the header and footer parts that print: first-page ones only with titlePg, even-page
+        ones only with evenAndOddHeaders (Word keeps the others but never shows them)."""
+        names: set[str] = set()
+        for sect in self.sections:
+            for kind, part in (*sect.headers.items(), *sect.footers.items()):
+                if kind == "default" or (kind == "first" and sect.title_pg) or (kind == "even" and self.even_and_odd):
+                    names.add(part)
+        return {name: paras for name, paras in self.parts.items() if name in names}

@@ -27,16 +27,18 @@ class Location:
     page: int | None = None  # 1-based page of the rendered PDF
     part: str = ""  # e.g. "header", "word/settings.xml", when not in the body
     snippet: str = ""
+    component: str = ""  # the component judged, as shown to users: "issuing agency (ô 2)"
 
     def anchor(self) -> str:
         """Return the short place marker used in text output: ¶12, table 1 row 2 cell 1, page 2, …"""
         if self.page is not None:
             return f"page {self.page}"
+        prefix = f"{self.component}, " if self.component else ""
         if self.table is not None:
             where = f"table {self.table} row {self.row} cell {self.cell}"
-            return f"¶{self.paragraph} ({where})" if self.paragraph is not None else where
+            return prefix + (f"¶{self.paragraph} ({where})" if self.paragraph is not None else where)
         if self.paragraph is not None:
-            return f"¶{self.paragraph}"
+            return f"{prefix}¶{self.paragraph}"
         return self.part or "document"
 
 
@@ -73,4 +75,6 @@ def finding_dict(finding: Finding) -> dict[str, object]:
         data["part"] = loc.part
     if loc.snippet:
         data["snippet"] = loc.snippet
+    if loc.component:
+        data["component"] = loc.component
     return data

@@ -58,6 +58,7 @@ class _Walk:
     width: int
     count: int = 0
     tables: int = 0
+    section: int = 0  # sections closed so far (a paragraph whose pPr holds a sectPr closes one)
     paras: list[Para] = field(default_factory=list)
     drawn: set[etree._Element] = field(default_factory=set)  # paragraphs holding a drawing or a VML shape
 
@@ -101,6 +102,10 @@ class _Reader:
         walk.find_drawings(body)
         self._blocks(body, walk, None)
         doc = Document(self.path, walk.paras, sections)
+        settings = self._related("settings")
+        doc.even_and_odd = settings is not None and settings.find(w("evenAndOddHeaders")) is not None \
+            and attr(settings.find(w("evenAndOddHeaders")), "val") not in ("0", "false")
+        doc.pages = self._pages()
         for section in sections:
             for part in (*section.headers.values(), *section.footers.values()):
                 if part not in doc.parts and self.package.has(part):
@@ -109,6 +114,18 @@ class _Reader:
                     self._blocks(root, sub, None)
                     doc.parts[part] = sub.paras
         return doc
+
+    def _pages(self) -> int | None:
+        """Return the page count Word recorded in docProps/app.xml, or None."""
+        if not self.package.has("docProps/app.xml"):
+            return None
+        try:
+            pages = self.package.xml("docProps/app.xml").find(
+                "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Pages")
+        except DocxError:
+            return None
+        text = (pages.text or "").strip() if pages is not None else ""
+        return int(text) if text.isdigit() else None
 
     def _section(self, el: etree._Element) -> Section:
         """Read page size, margins, titlePg and header/footer references of one sectPr."""
@@ -125,6 +142,7 @@ class _Reader:
             title_pg=title is not None and on_off(title),
             headers=self._refs(el, "headerReference"),
             footers=self._refs(el, "footerReference"),
+            page_start=int_attr(el.find(w("pgNumType")), "start"),
         )
 
     def _refs(self, sect: etree._Element, tag: str) -> dict[str, str]:
@@ -190,8 +208,10 @@ class _Reader:
             before=int(ppr.get("before", 0)), after=int(ppr.get("after", 0)), line=int(ppr.get("line", 240)),
             line_rule=str(ppr.get("lineRule", "auto")), contextual=bool(ppr.get("contextual", False)),
             borders=frozenset(ppr.get("borders", frozenset())), drawn=_drawn_lines(p, walk.drawn), fields=fields,
-            width=cell.width if cell else walk.width, cell=cell,
+            width=cell.width if cell else walk.width, cell=cell, section=walk.section,
         ))
+        if p.find(f"{w('pPr')}/{w('sectPr')}") is not None:
+            walk.section += 1
 
 
 class _Runs:

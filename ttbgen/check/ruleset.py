@@ -45,6 +45,17 @@ class RuleSet:
             node = node[key]
         return node
 
+    def applies(self, rule: str, doc_type: str) -> bool:
+        """Tell whether a rule holds for a document type (applies_to: all, known, named or a list of codes)."""
+        scope = self.data.get("applies_to", {}).get(rule, "all")
+        if scope == "all":
+            return True
+        if scope == "known":
+            return bool(doc_type)
+        if scope == "named":
+            return bool(doc_type) and doc_type != "CV"
+        return doc_type in scope
+
     def tol(self, unit: str) -> float:
         """Return the tolerance for a unit (mm, pt, ratio)."""
         return float(self.data["tolerance"][unit])

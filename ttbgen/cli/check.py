@@ -29,8 +29,10 @@ FORMATS = ("text", "json", "github", "junit", "sarif")
 @click.option("--strict", is_flag=True, help=_("Fail (exit 1) on warnings too."))
 @click.option("--render", is_flag=True,
               help=_("Also lay the documents out with LibreOffice and check the rendered pages (docs/pdf.md)."))
+@click.option("--annotate", "annotate_to", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              metavar="OUT.docx", help=_("Write a copy of the (one) document with a Word comment on each finding."))
 def check_command(files: tuple[Path, ...], fmt: str, rules_file: Path | None, office: str | None,
-                  strict: bool, render: bool) -> None:
+                  strict: bool, render: bool, annotate_to: Path | None) -> None:
     """Check each FILE (a .docx, or a folder: every .docx in it and its subfolders); exit 0 when clean, 1 on error
     findings, 2 on unusable input."""
     from ttbgen.check.api import check_files
@@ -39,13 +41,31 @@ def check_command(files: tuple[Path, ...], fmt: str, rules_file: Path | None, of
     try:
         files = docx_files(files)
         ruleset = _ruleset(rules_file, office)
+        if annotate_to is not None and len(files) != 1:
+            raise TtbgenError(_("--annotate writes one annotated copy: check one file at a time"))
     except TtbgenError as exc:
         click.echo(exc.render(), err=True)
         sys.exit(exc.exit_code)
     report = check_files(files, ruleset=ruleset, strict=strict)
     if render:
         _add_rendered(report, [f for f in files if _readable(f)])
-    sys.exit(emit(report, fmt, strict))
+    code = emit(report, fmt, strict)
+    if annotate_to is not None and not report.unusable:
+        _annotate(files[0], report, annotate_to)
+    sys.exit(code)
+
+
+def _annotate(source: Path, report: Report, target: Path) -> None:
+    """Write the annotated copy and say where (on stderr, so --format output stays parseable)."""
+    from ttbgen.check.annotate import annotate
+    from ttbgen.errors import TtbgenError
+
+    try:
+        count = annotate(source, report.findings, target)
+    except TtbgenError as exc:
+        click.echo(exc.render(), err=True)
+        sys.exit(exc.exit_code)
+    click.echo(_("{target}: {count} comment(s) written").format(target=target, count=count), err=True)
 
 
 def docx_files(paths: tuple[Path, ...]) -> tuple[Path, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ttbgen.check.rules import (
+    appendix_pages,
     body_indent,
     body_justify,
     body_line_spacing,
@@ -12,7 +13,9 @@ from ttbgen.check.rules import (
     date_line,
     end_mark,
     font_family,
+    khoan_titles,
     margins,
+    muc_titles,
     national_motto,
     nfc,
     number_line,
@@ -23,18 +26,19 @@ from ttbgen.check.rules import (
     signature,
     size_pairing,
     structure,
+    subject_size,
     text_colour,
     title,
-    tone_marks,
 )
 from ttbgen.check.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = tuple(
     module.RULE
     for module in (
-        structure, page_size, margins, font_family, text_colour, nfc, tone_marks, component_size, size_pairing,
+        structure, page_size, margins, font_family, text_colour, nfc, component_size, size_pairing,
         component_style, national_motto, number_line, date_line, title, rule_lines, body_justify, body_indent,
         body_spacing, body_line_spacing, end_mark, recipients, signature, page_numbers,
+        subject_size, muc_titles, khoan_titles, appendix_pages,
     )
 )
 RULE_IDS = tuple(rule.id for rule in RULES)

@@ -2,6 +2,7 @@
 
 Headings (every run bold) are exempt: ND30 does not fix their alignment (§3 "Alignment of I. and 1.").
 
+Applies to: every recognised type (known): the content is found only when the type is.
 Passes: ``<w:jc w:val="both"/>`` on the paragraph or inherited from its style.
 Fails:  a left-aligned body paragraph → "body paragraph is left-aligned; Decree 30 wants it justified".
 """

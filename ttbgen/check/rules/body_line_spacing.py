@@ -2,6 +2,7 @@
 "Implementing line spacing": auto 240–360; exact/atLeast 1.0–1.5 × a Times New Roman single line,
 ≈ 1.15 × the size [Inference]).
 
+Applies to: every recognised type (known): the content is found only when the type is.
 Passes: ``<w:spacing w:line="276" w:lineRule="auto"/>`` (1.15 lines); exact 17 pt at 14 pt.
 Fails:  ``w:line="480"`` (double) → "line spacing is 2.00 lines; Decree 30 wants 1–1.5 lines"; exact 13 pt
 at 14 pt → "line spacing is 0.81 lines (exact 13 pt) …".

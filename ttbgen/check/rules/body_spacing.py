@@ -1,6 +1,7 @@
 """body-spacing: at least 6 pt between content paragraphs: the previous paragraph's "after" plus the
 next one's "before", nothing when both use contextual spacing and share a style (docs/decree30.md §3).
 
+Applies to: every recognised type (known): the content is found only when the type is.
 Passes: ``<w:spacing w:after="120"/>`` (6 pt) on every body paragraph.
 Fails:  after 0 and before 0 → "only 0 pt between this paragraph and the previous one; Decree 30 wants at
 least 6 pt".
@@ -31,6 +32,8 @@ def _check(ctx: Context) -> Iterator[Finding]:
     tol = ctx.rules.tol("pt")
     body = ctx.comps[BODY]
     for prev, para in pairwise(body):
+        if para.n != prev.n + 1:  # an empty line, a table or a figure between them makes its own gap
+            continue
         gap = gap_pt(prev, para)
         if not low - tol <= gap <= high + tol:
             yield RULE.at(ctx, para, _("{gap:g} pt between this paragraph and the previous one; Decree 30 wants "

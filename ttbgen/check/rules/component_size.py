@@ -1,6 +1,7 @@
 """component-size: the size of every component, and one body size throughout
 (docs/decree30.md §2.2 component table; §3 "the same size throughout"; ranges in ruleset.yaml sizes_pt).
 
+Applies to: every document (all).
 Passes: Quốc hiệu 13 pt, Tiêu ngữ 14 pt, number line 13 pt, body 14 pt, Nơi nhận label 12 pt, items 11 pt.
 Fails:  Quốc hiệu 14 pt → "Quốc hiệu is 14 pt; Decree 30 wants 12–13 pt"; one body paragraph at 13 pt
 among 14 pt ones → "body size 13 pt differs from the rest of the body (14 pt)".
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterator
 from ttbgen.check.components import BODY, label
 from ttbgen.check.docmodel import Run
 from ttbgen.check.findings import Finding, Level
-from ttbgen.check.rules.base import Context, Rule, first_bad
+from ttbgen.check.rules.base import Context, Rule, first_bad_letters
 from ttbgen.i18n import _
 
 
@@ -26,7 +27,7 @@ def _check(ctx: Context) -> Iterator[Finding]:
         if name not in sizes:
             continue
         low, high = ctx.rules.range("sizes_pt", name)
-        bad = first_bad(para, _in_range(low - tol, high + tol))
+        bad = first_bad_letters(para, _in_range(low - tol, high + tol))
         if bad is not None:
             yield RULE.at(ctx, para, _("{part} is {got:g} pt; Decree 30 wants {range} pt")
                           .format(part=label(name), got=bad.size, range=_span(low, high)))
@@ -50,7 +51,7 @@ def _uniform_body(ctx: Context) -> Iterator[Finding]:
         return
     common = counts.most_common(1)[0][0]
     for para in ctx.comps[BODY]:
-        bad = first_bad(para, lambda run: abs(run.size - common) <= ctx.rules.tol("pt"))
+        bad = first_bad_letters(para, lambda run: abs(run.size - common) <= ctx.rules.tol("pt"))
         if bad is not None:
             yield RULE.at(ctx, para, _("body size {got:g} pt differs from the rest of the body ({common:g} pt)")
                           .format(got=bad.size, common=common))

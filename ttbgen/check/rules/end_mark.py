@@ -1,6 +1,7 @@
 """end-mark: the content ends with "./." attached to the last word (docs/decree30.md §11 "Closing sentence";
 in every Phụ lục III template [Mẫu], hence a warning).
 
+Applies to: every recognised type (known).
 Passes: "… biết, thực hiện./."
 Fails:  "… biết, thực hiện." → "the content should end with \"./.\""; "thực hiện ./." → "\"./.\" is attached
 to the last word, with no space".

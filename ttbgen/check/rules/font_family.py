@@ -4,6 +4,7 @@
 Word takes Vietnamese letters (ă, ơ, ư, ạ, …) from the hAnsi slot, so a run whose ascii font is
 Times New Roman but whose hAnsi font is Arial shows Vietnamese text in Arial.
 
+Applies to: every document (all).
 Passes: ``<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/>``,
 or the same inherited from docDefaults or a theme whose minor latin font is Times New Roman.
 Fails:  ``<w:rFonts w:ascii="Times New Roman"/>`` over a Calibri theme → "hAnsi font is Calibri, not
@@ -41,9 +42,9 @@ def _check(ctx: Context) -> Iterator[Finding]:
 
 
 def _all_paras(ctx: Context) -> Iterator[Para]:
-    """Yield body, header and footer paragraphs."""
+    """Yield body paragraphs and those of the headers and footers that print."""
     yield from ctx.doc.paras
-    for paras in ctx.doc.parts.values():
+    for paras in ctx.doc.printed_parts().values():
         yield from paras
 
 

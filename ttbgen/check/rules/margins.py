@@ -1,5 +1,6 @@
 """margins: page margins within the Decree 30 ranges (docs/decree30.md §1, S1 I.3).
 
+Applies to: every document (all).
 Passes: top 20, bottom 20, left 30, right 20 mm (1134 / 1134 / 1701 / 1134 twips).
 Fails:  left 20 mm (1134 twips) → "left margin 20.0 mm is outside 30–35 mm".
 """

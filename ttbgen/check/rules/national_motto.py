@@ -1,6 +1,7 @@
 """national-motto: the wording of the Quốc hiệu and the Tiêu ngữ, with its hyphens
 (docs/decree30.md §2.2 ô 1; §8 "Tiêu ngữ uses ` - ` (U+002D with spaces), not an en dash").
 
+Applies to: every document (all).
 Passes: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (or "HOÀ") and "Độc lập - Tự do - Hạnh phúc".
 Fails:  "Độc lập – Tự do – Hạnh phúc" → "Tiêu ngữ uses an en or em dash; write ' - ' (hyphen-minus with a
 space each side)"; "Độc lập-Tự do-Hạnh phúc" → "… a space each side of each hyphen".

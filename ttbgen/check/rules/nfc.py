@@ -2,6 +2,7 @@
 input methods) break searching and sorting (docs/decree30.md §1 "Font" row and checker notes; S6 found NFD in
 real templates).
 
+Applies to: every document (all).
 Passes: "Thông báo" typed with precomposed ô (U+00F4) and á (U+00E1).
 Fails:  "Tho\u0302ng ba\u0301o" → "text is not in precomposed Unicode (NFC): 2 decomposed letters".
 """

@@ -1,6 +1,7 @@
 """signature: authority lines start with TM., KT., TL., TUQ. or Q. (dot and space); the Party forms T/M,
 K/T, T/L are flagged; no academic title before the name (docs/decree30.md §5).
 
+Applies to: every recognised type (known).
 Passes: "TL. CHỦ TỊCH" / "KT. CHÁNH VĂN PHÒNG" / "PHÓ CHÁNH VĂN PHÒNG" / "Vũ Quang Khánh".
 Fails:  "T/L CHỦ TỊCH" → "'T/L' is the Party-document form; administrative documents write 'TL.'";
 "TL CHỦ TỊCH" → "authority prefix 'TL' needs a dot and a space: 'TL. '"; "TS. Nguyễn Văn A" → "no academic

@@ -1,6 +1,7 @@
 """title: the document type reads exactly "THÔNG BÁO", and a trích yếu follows it, without "Về việc" or a
 final full stop (docs/decree30.md §2.2 ô 5a; §11 "Header and title" [Practice]).
 
+Applies to: types with a type line (named): every recognised type but the công văn.
 Passes: "THÔNG BÁO" then "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp …".
 Fails:  "THÔNG BÁO KẾT LUẬN" → "document type should read exactly \"THÔNG BÁO\""; a trích yếu ending in
 "." → warning "trích yếu takes no final full stop".

@@ -153,7 +153,7 @@ def test_archive_under_must_be_last_group(tmp_path: Path) -> None:
 
 
 def test_empty_and_non_utf8_files(tmp_path: Path) -> None:
-    assert error(tmp_path, "") == "x.yaml:1:1: the spec is empty; start from specs/example.yaml"
+    assert error(tmp_path, "") == "x.yaml:1:1: the spec is empty; write one with `ttbgen new FILE --office NAME`"
     path = tmp_path / "x.yaml"
     path.write_bytes(BASE.replace("Nguyễn", "Nguy\u1ec5n").encode("utf-8").replace("ễ".encode(), b"\xde"))
     with pytest.raises(SpecError) as info:

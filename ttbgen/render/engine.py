@@ -14,6 +14,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import jinja2
+import markupsafe
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
@@ -53,8 +54,18 @@ def make_environment() -> SandboxedEnvironment:
     Templates are untrusted data shared between offices (design.md §5): the sandbox blocks attribute
     tricks such as ''.__class__, and the loader refuses every file.
     """
-    return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True,
+    return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True, finalize=keep_braces,
                                 keep_trailing_newline=True, loader=_NoFiles())
+
+
+def keep_braces(value: Any) -> Any:
+    """Escape a text's `{_` and `_}` as XML character references, so that the `{_{` → `{{` clean-up that
+    docxtpl (and render_parts) applies to the rendered XML, meant for the template's own literal braces,
+    cannot change what the clerk wrote: `{_{ x }_}` in a spec reaches the document as `{_{ x }_}`."""
+    if not isinstance(value, str) or isinstance(value, markupsafe.Markup) or ("{_" not in value and "_}" not in value):
+        return value
+    escaped = str(markupsafe.escape(value)).replace("{_", "&#123;_").replace("_}", "_&#125;")
+    return markupsafe.Markup(escaped)
 
 
 def _patcher() -> Any:

@@ -180,8 +180,9 @@ def bullet_texts(path: str, bullets: tuple[Bullet, ...]) -> Iterator[tuple[str, 
 
 
 def item_texts(path: str, item: Item) -> Iterator[tuple[str, str]]:
-    """Yield the texts of a point with key paths."""
-    yield f"{path}.heading", item.heading
+    """Yield the texts of a point with key paths (a heading that repeats the lead once, as the lead)."""
+    if item.heading != ", ".join(item.lead):
+        yield f"{path}.heading", item.heading
     yield f"{path}.text", item.text
     yield from ((f"{path}.lead[{j}]", lead) for j, lead in enumerate(item.lead))
     yield from ((f"{path}.support[{j}]", s) for j, s in enumerate(item.support))
@@ -422,9 +423,15 @@ def deadline_day_off(notice: Notice) -> Iterator[SpecWarning]:
                                                            "choose a working day").format(due=due, reason=reason))
 
 
+def clerk_notes(notice: Notice) -> Iterator[SpecWarning]:
+    """clerk: comment-in-text, comma-in-list and hand-numbering, found by spec/clerk.py in the file as typed."""
+    yield from notice.notes
+
+
 CHECKS: list[Callable[[Notice], Iterator[SpecWarning]]] = [
     deadline_before_meeting, deadline_far, meeting_after_issue, lead_not_recipient, district_names,
     province_not_current, mixed_tone_marks, decimal_point, deadline_text_mismatch, deadline_day_off,
+    clerk_notes,  # issue 10: what the file as typed would lose
 ]
 
 

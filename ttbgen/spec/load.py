@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import functools
@@ -14,6 +15,7 @@ import yaml
 
 from ttbgen.errors import Mark, SpecError
 from ttbgen.i18n import _
+from ttbgen.spec.clerk import bad_character, raise_all, read_tree, run_in_heading
 from ttbgen.spec.model import (
     EMPHASES,
     KIND_SPELLINGS,
@@ -46,6 +48,7 @@ _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\. \S")
 _PARTY_STYLE = re.compile(r"^(T/M|K/T|T/L|TU/Q)\b")
 MAX_ITEMS = 500  # points, bullets or paragraphs in one list (docs/spec.md, Limits)
 MAX_TEXT = 20_000  # characters in one text field
+MIN_YEAR, MAX_YEAR = 1945, 2199  # dates a notice can carry (the state's founding; far past any deadline)
 
 
 class Fields:
@@ -80,7 +83,11 @@ class Fields:
         value = self.entries[key][1]
         if self.reader.is_null(value):
             return default
-        return convert(self.reader, value, self.sub(key))
+        try:
+            return convert(self.reader, value, self.sub(key))
+        except SpecError as exc:  # keep reading: the spec's other mistakes are reported in the same run
+            self.reader.errors.append(exc)
+            return default
 
 
 def is_blank(reader: Reader, node: yaml.Node) -> bool:
@@ -113,8 +120,9 @@ def text(reader: Reader, node: yaml.Node, path: str) -> str:
     if len(value) > MAX_TEXT:
         raise reader.error(_("the text is {n} characters long; the limit is {limit}").format(
             n=len(value), limit=MAX_TEXT), node, path)
-    if any(ord(c) < 32 for c in value):
-        raise reader.error(_("the text contains a control character; remove it"), node, path)
+    if bad_character(value):
+        raise reader.error(_("the text contains a control character ({code}); remove it").format(
+            code=bad_character(value)), node, path)
     return value
 
 
@@ -165,6 +173,9 @@ def partial_date(reader: Reader, node: yaml.Node, path: str) -> PartialDate:
                            .format(value=value), node, path)
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
+    if not MIN_YEAR <= year <= MAX_YEAR:  # 0000 or 9999 is a typo, and would crash date arithmetic later
+        raise reader.error(_("the year {year} in '{value}' is not plausible for a notice; check the date").format(
+            year=match[1], value=value), node, path)
     if month is not None and not 1 <= month <= 12:
         raise reader.error(_("month {month} does not exist in '{value}'").format(month=month, value=value),
                            node, path)
@@ -198,7 +209,7 @@ def full_date(reader: Reader, node: yaml.Node, path: str) -> dt.date:
 def number(reader: Reader, node: yaml.Node, path: str) -> str:
     """Convert a document number: digits, at most 4 (Decree 30 numbers restart each year)."""
     value = reader.scalar(node, path).strip()
-    if not value.isdigit() or len(value) > 4 or int(value) == 0:
+    if not (value.isascii() and value.isdigit()) or len(value) > 4 or int(value) == 0:
         raise reader.error(_("expected a document number like 5 or 123 (or ~ for a draft), got '{value}'")
                            .format(value=value), node, path)
     if value.startswith("0") and int(value) >= 10:
@@ -336,6 +347,9 @@ def item(reader: Reader, node: yaml.Node, path: str) -> Item:
         paragraphs=f.get("paragraphs", texts, ()), bullets=f.get("bullets", listed(bullet), ()),
         id=f.get("id", task_id, ""),
     )
+    if not f.has("heading") and (result.text or result.paragraphs or result.bullets):
+        # A lead the text does not name becomes the run-in heading; an explicit heading (even "") wins.
+        result = dataclasses.replace(result, heading=run_in_heading(result.lead, result.text, result.paragraphs))
     if not (result.text or result.heading or result.paragraphs or result.bullets):
         raise reader.error(_("the point is empty: give it a text, a heading, paragraphs or bullets"), node, path)
     return result
@@ -577,11 +591,24 @@ def load_spec(path: Path, offices: Callable[[str, Path], Office], display: str |
 
 
 def parse_spec(source: Source, office_of: Callable[[str], Office]) -> Notice:
-    """Parse spec text to a Notice."""
+    """Parse spec text to a Notice, reporting every mistake found in one run (in file order)."""
     root = compose(source)
     reader = Reader(source.name)
     if root is None:
-        raise SpecError(_("the spec is empty; start from specs/example.yaml"), Mark(source.name, 1, 1), "")
+        raise SpecError(_("the spec is empty; write one with `ttbgen new FILE --office NAME`"),
+                        Mark(source.name, 1, 1), "")
+    found = read_tree(source.name, source.text, root)
+    reader.errors += found.errors
+    try:
+        notice = read_notice(reader, root, office_of)
+    except SpecError as exc:
+        reader.errors.append(exc)
+    raise_all(reader.errors)
+    return dataclasses.replace(notice, notes=tuple(found.warnings))
+
+
+def read_notice(reader: Reader, root: yaml.Node, office_of: Callable[[str], Office]) -> Notice:
+    """Read the top-level mapping and the office it names into a Notice."""
     f = Fields(reader, root, "", "notice")
     office_node = f.entries["office"][1]
     try:

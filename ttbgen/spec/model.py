@@ -171,6 +171,7 @@ class Notice:
     content: tuple[Node, ...] = ()  # schema 2: the content tree; empty when the old parts are used
     schema: int = 2  # the spec schema version (`schema:`; specs without it read as the current one)
     marks: dict[str, Mark] = field(default_factory=dict, compare=False, repr=False)  # key path → place
+    notes: tuple[Any, ...] = field(default=(), compare=False, repr=False)  # clerk.py's warnings (SpecWarning)
 
 
 # --- The content tree (schema 2) -----------------------------------------------------------------------

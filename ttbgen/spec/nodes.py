@@ -71,6 +71,9 @@ def read_source(path: Path, display: str | None = None) -> Source:
 
 def compose(source: Source) -> yaml.Node | None:
     """Parse text to a node tree; YAML syntax errors become located SpecErrors."""
+    from ttbgen.spec.clerk import raise_all, text_errors
+
+    raise_all(text_errors(source.name, source.text))  # what YAML would misread, reported before it reads
     try:
         _prescan(source)
         return yaml.compose(source.text, Loader=_Loader)
@@ -194,6 +197,7 @@ class Reader:
         self.source = source
         self._seen: set[int] = set()
         self.marks: dict[str, Mark] = {}  # key path → where its value stands, for later warnings
+        self.errors: list[SpecError] = []  # mistakes collected so that one run reports them all
 
     def error(self, message: str, node: yaml.Node, path: str) -> SpecError:
         """Build a located error."""

@@ -7,8 +7,11 @@ import os
 import re
 from pathlib import Path
 
+import yaml
+
 from ttbgen.errors import SpecError
 from ttbgen.i18n import _
+from ttbgen.spec.clerk import raise_all
 from ttbgen.spec.load import Fields, archive, codes, listed, plain_data, recipient, signer, text, texts
 from ttbgen.spec.model import Archive, Office, Signer
 from ttbgen.spec.nodes import Reader, compose, read_source
@@ -111,10 +114,10 @@ def load_office(name: str, spec_dir: Path | None = None) -> Office:
         raise SpecError(_("the office profile {path} is empty").format(path=path))
     f = Fields(reader, root, "", "office")
     no_lines: tuple[str, ...] = ()
-    return Office(
+    office = Office(
         key=name, display_name=f.get("name", text, name),
         agency=tuple(a.upper() for a in f.get("agency", texts, no_lines)),
-        place=f.get("place", text, ""), symbol=f.get("symbol", text, ""),
+        place=f.get("place", text, ""), symbol=f.get("symbol", issuer_code, ""),
         issuer_name=f.get("issuer_name", text, ""),
         supervising=tuple(s.upper() for s in f.get("supervising", texts, no_lines)),
         signer=f.get("signer", signer, None), recipients=f.get("recipients", listed(recipient), ()),
@@ -122,6 +125,26 @@ def load_office(name: str, spec_dir: Path | None = None) -> Office:
         drafting_units=f.get("drafting_units", codes, {}), house_style=f.get("house_style", plain_data, {}),
         marks=dict(reader.marks),
     )
+    raise_all(reader.errors)
+    return office
+
+
+
+# Decree 30's type codes (Phụ lục III): a profile's `symbol` is the issuer's code that follows one of them.
+TYPE_CODES = ("TB", "GM", "NQ", "QĐ", "CT", "QC", "QYĐ", "HD", "CTR", "KH", "PA", "ĐA", "DA", "BC", "BB", "TTR",
+              "HĐ", "CĐ", "BGN", "GUQ", "GNP", "GGT", "GXN", "PG", "PC", "PB", "TL")
+
+
+def issuer_code(reader: Reader, node: yaml.Node, path: str) -> str:
+    """Convert an office's issuer code (UBND), refusing a type code typed before it (TB-UBND → TB-TB-UBND)."""
+    value = text(reader, node, path)
+    head, dash, rest = value.partition("-")
+    if dash and rest and head.upper() in TYPE_CODES:
+        raise reader.error(_("'{value}': an office profile's symbol is the issuer's code only, '{rest}'; ttbgen "
+                             "adds the type of document in front ('TB-{rest}', 'GM-{rest}'), so '{value}' would "
+                             "print as '{head}-{value}'. (In a spec, 'symbol:' is the whole symbol, e.g. "
+                             "'TB-{rest}'.)").format(value=value, rest=rest, head=head.upper()), node, path)
+    return value
 
 
 __all__ = ["Archive", "Signer", "find_office", "load_office", "search_path"]

@@ -59,4 +59,18 @@ class DocxError(TtbgenError):
     """A .docx that cannot be read (missing, not a zip, corrupt, hostile)."""
 
 
-__all__ = ["DocxError", "Mark", "OutputError", "SpecError", "TemplateError", "TtbgenError", "_"]
+def not_docx(path: object, suffix: str) -> str:
+    """Say why a file is not a .docx, and what to do with it (a spec is built first; a .doc is saved as .docx)."""
+    suffix = suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return _("{path}: this is a spec, not a document; build it first with: ttbgen build {path} (the .docx goes "
+                 "to out/; ttbgen build --pdf makes the PDF too)").format(path=path)
+    if suffix in (".doc", ".rtf", ".odt", ".wps"):
+        kind = _("an old Word 97-2003 document (.doc)") if suffix == ".doc" else _("a {suffix} file").format(
+            suffix=suffix)
+        return _("{path}: {kind}, not a .docx; open it in Word and save it as .docx (File › Save As › Word "
+                 "Document), then use the .docx").format(path=path, kind=kind)
+    return _("{path}: not a .docx (not a zip archive)").format(path=path)
+
+
+__all__ = ["DocxError", "Mark", "OutputError", "SpecError", "TemplateError", "TtbgenError", "_", "not_docx"]

@@ -169,7 +169,10 @@ def test_check_catches_a_split_tag(tmp_path: Path) -> None:
 
 def test_check_catches_an_undeclared_variable(tmp_path: Path) -> None:
     folder = tampered(tmp_path, "{{ title }}", "{{ titel }}")
-    assert "'titel' is not in the template context (docs/template.md lists the names)" in messages(folder)
+    from ttbgen.compose.context import NoticeContext
+
+    names = ", ".join(NoticeContext.__annotations__)
+    assert f"'titel' is not in the template context; the names are: {names}" in messages(folder)
 
 
 def test_check_catches_smart_quotes(tmp_path: Path) -> None:

@@ -45,7 +45,8 @@ def library_build(spec: str, outdir: Path) -> tuple[int, str]:
     try:
         build_all([Path(spec)], outdir)
     except TtbgenError as exc:
-        return exc.exit_code, exc.render() + "\n"
+        count = len(exc.render().splitlines())
+        return exc.exit_code, exc.render() + f"\n{count} error(s); nothing was written: fix them and build again\n"
     return 0, ""
 
 
@@ -69,7 +70,10 @@ def refused(in_tmp: Path, name: str) -> str:
     assert code == 2, stderr
     assert "Traceback" not in stderr
     assert not outdir.exists() or not any(outdir.iterdir())
-    return stderr.rstrip("\n")
+    message, _, last = stderr.rstrip("\n").rpartition("\n")
+    count = len([line for line in message.splitlines() if line and not line.startswith("  ")])
+    assert last == f"{count} error(s); nothing was written: fix them and build again", stderr
+    return message
 
 
 def test_every_case_has_an_expectation() -> None:

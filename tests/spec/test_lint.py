@@ -205,7 +205,8 @@ def test_strict_via_the_cli(in_tmp: Path) -> None:
     result = CliRunner().invoke(cli.main, ["build", "x.yaml", "-o", "out", "--strict", "--no-check"])
     assert result.exit_code == 2, result.output
     assert result.stderr == ("x.yaml:12:12: tasks.items[0].due: the deadline 2026-02 is before the meeting "
-                             "(2026-03-02) [deadline-before-meeting]\n")
+                             "(2026-03-02) [deadline-before-meeting]\n"
+                             "1 error(s); nothing was written: fix them and build again\n")
     assert not (in_tmp / "out").exists()
 
 

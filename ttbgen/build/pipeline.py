@@ -203,12 +203,25 @@ def expand(paths: list[Path]) -> list[Path]:
             out += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
                           and not is_status_file(p))
         elif path.exists():
-            out.append(path)
+            out.append(spec_file(path))
         else:
             raise SpecError(_("{path}: no such file or folder").format(path=path))
     if not out:
         raise SpecError(_("no spec files (*.yaml) in {paths}").format(paths=", ".join(map(str, paths))))
     return out
+
+
+def spec_file(path: Path) -> Path:
+    """Refuse a document given where a spec is expected: build takes a spec, check takes a .docx."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        raise SpecError(_("{path}: this is a Word document; `ttbgen build` takes a spec (.yaml). To check a "
+                          "document, run: ttbgen check {path}").format(path=path))
+    if suffix in (".doc", ".rtf", ".odt", ".pdf"):
+        raise SpecError(_("{path}: `ttbgen build` takes a spec (.yaml), not a {kind} file; to check a document, "
+                          "save it as .docx and run: ttbgen check FILE.docx").format(path=path,
+                                                                                    kind=suffix.lstrip(".").upper()))
+    return path
 
 
 def edited_since_built(path: Path) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ttbgen.errors import DocxError
+from ttbgen.errors import DocxError, not_docx
 from ttbgen.i18n import _
 
 # Limits sized for a notice: a real document.xml is well under 5 MiB. They bound memory and time on
@@ -64,7 +64,7 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        raise DocxError(_("{file}: not a .docx (not a zip archive)").format(file=path)) from None
+        raise DocxError(not_docx(path, path.suffix)) from None
     try:
         _check_declared_sizes(path, archive.infolist())
     except DocxError:

@@ -28,18 +28,28 @@ from ttbgen.i18n import _
 def build(specs: tuple[Path, ...], outdir: Path, force: bool, check: bool, pdf: bool, pdf_a: bool, strict: bool,
           templates: tuple[str, ...]) -> None:
     """Build each SPEC (a .yaml file, or a folder of them) into OUTDIR/<spec name>.docx."""
-    from ttbgen.build.pipeline import build_all
+    from ttbgen.build.pipeline import BatchError, build_all
 
-    results = build_all(list(specs), outdir, force, strict, templates)
+    try:
+        results = build_all(list(specs), outdir, force, strict, templates)
+    except BatchError as exc:
+        click.echo(exc.render(), err=True)
+        count = sum(len(getattr(e, "errors", [e])) for e in exc.errors)  # a spec's SpecErrors count each
+        click.echo(_("{n} error(s); nothing was written: fix them and build again").format(n=count), err=True)
+        sys.exit(exc.exit_code)
     for built in results:
         state = _("wrote") if built.written else _("unchanged")
         backup = _(" (backup: {path})").format(path=built.backup) if built.backup else ""
         click.echo(f"{state} {built.output}{backup}")
-    for warning in {w.render(): w for b in results for w in b.warnings}:
+    warnings = {w.render(): w for b in results for w in b.warnings}
+    for warning in warnings:
         click.echo(warning, err=True)
     if pdf or pdf_a:
         _convert([b.output for b in results], pdf_a)
-    if check and not _check(results, strict):
+    passed = _check(results, strict) if check else True
+    click.echo(_("built {docs} document(s) from {specs} spec(s): {w} spec warning(s)").format(
+        docs=len(results), specs=len({b.spec for b in results}), w=len(warnings)))
+    if not passed:
         sys.exit(1)
 
 
@@ -52,20 +62,28 @@ def _convert(outputs: list[Path], pdf_a: bool) -> None:
 
 
 def _check(results: list[Any], strict: bool) -> bool:
-    """Check built documents, each against its office's rule set; print findings; tell whether they pass."""
+    """Check built documents, each against its office's rule set; print the findings and one summary for the
+    whole batch; tell whether they pass."""
     from ttbgen.check.api import check_files
     from ttbgen.check.ruleset import office_ruleset
 
-    passed = True
+    report = None
     offices = {b.office.key: b.office for b in results if b.office is not None}
     for key, office in offices.items():
-        report = check_files([b.output for b in results if b.office and b.office.key == key],
-                             office_ruleset(office), strict=strict)
-        text = report.format("text")
-        if text.strip():
-            click.echo(text.rstrip("\n"))
-        passed = passed and not report.failed
-    return passed
+        part = check_files([b.output for b in results if b.office and b.office.key == key],
+                           office_ruleset(office), strict=strict)
+        if report is None:
+            report = part
+        else:
+            report.files += part.files
+            report.add(part.findings)
+            report.unusable += part.unusable
+    if report is None:
+        return True
+    text = report.format("text")
+    if text.strip():
+        click.echo(text.rstrip("\n"))
+    return not report.failed
 
 
 @click.command()

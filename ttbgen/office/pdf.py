@@ -9,7 +9,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from ttbgen.errors import TtbgenError
+from ttbgen.errors import TtbgenError, not_docx
 from ttbgen.i18n import _
 from ttbgen.office import platform
 
@@ -60,7 +60,7 @@ def _check_names(docxs: list[Path]) -> None:
         # LibreOffice converts any file it can read as text, so a broken .docx would become a PDF of
         # its raw bytes; a .docx is a zip archive.
         if not zipfile.is_zipfile(docx):
-            raise PdfError(_("{path}: not a .docx (not a zip archive)").format(path=docx))
+            raise PdfError(not_docx(docx, docx.suffix))
         if docx.stem in seen:
             raise PdfError(_("{a} and {b} would both become {name}.pdf; convert them separately").format(
                 a=seen[docx.stem], b=docx, name=docx.stem))

@@ -125,8 +125,9 @@ class CompiledTemplate:
                         "the notice").format(path=self.path, message=exc)
             raise TemplateError(message) from None
         except jinja2.UndefinedError as exc:
-            raise TemplateError(_("{path} ({part}): {message}; see docs/template.md for the names a template "
-                                  "may use").format(path=self.path, part=name, message=exc.message)) from None
+            raise TemplateError(_("{path} ({part}): {message}; the names a template may use are: {names}").format(
+                path=self.path, part=name, message=exc.message, names=", ".join(NoticeContext.__annotations__))) \
+                from None
         except jinja2.TemplateError as exc:
             raise TemplateError(_("{path} ({part}): {message}").format(
                 path=self.path, part=name, message=exc)) from None

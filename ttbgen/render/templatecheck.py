@@ -102,8 +102,8 @@ def jinja_problems(part: str, source: str) -> Iterator[Problem]:
         yield Problem(part, _("Jinja syntax error: {message}").format(message=exc.message))
         return
     for name in sorted(used - set(NoticeContext.__annotations__)):
-        yield Problem(part, _("'{name}' is not in the template context (docs/template.md lists the names)").format(
-            name=name))
+        yield Problem(part, _("'{name}' is not in the template context; the names are: {names}").format(
+            name=name, names=", ".join(NoticeContext.__annotations__)))
     for attr in private:
         yield Problem(part, _("the template reaches for the private attribute '{attr}'; templates may only lay "
                               "out the notice").format(attr=attr))

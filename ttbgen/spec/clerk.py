@@ -21,7 +21,7 @@ _NULL = "tag:yaml.org,2002:null"
 # The content parts `order` lists; the same names as load.PARTS (kept here so this module stands alone).
 _PARTS = ("assessment", "tasks", "proposals", "sections")
 # Values that are codes, names of files or numbers, not prose: a comment after them loses nothing typed.
-_SHORT_KEYS = {"office", "date", "number", "due", "symbol", "numbering", "headings", "template", "version",
+_SHORT_KEYS = {"office", "date", "time", "number", "due", "symbol", "numbering", "headings", "template", "version",
                "name_of_template", "honorific", "drafter", "archive", "units", "initials", "unit"}
 # Lists of codes or names of parts, where a short or lower-case item is normal.
 _CODE_LISTS = {"order", "template", "house_style", "authority", "archive", "units"}

@@ -14,7 +14,9 @@ from ttbgen.vn import short_date
 _STARTER = """\
 # A new meeting notice for {office_name}. Replace the example text, then run:
 #     ttbgen build {file}
-# Every key is explained in docs/spec.md; `ttbgen schema` prints the JSON Schema for your editor.
+# `ttbgen schema` prints every key with its meaning (a JSON Schema your editor can use).
+# Write prose lists one item a line ("- …"): inside [ ] every comma starts a new item, and after a
+# space, # starts a comment that is not printed; put a text with " #" or ": " in quotes.
 
 office: {office}
 template: {template}
@@ -29,7 +31,9 @@ meeting:
   chair: {{name: Nguyễn Văn A, title: {chair}}}
   attendees:                    # a list, or one sentence used as written
 {attendees}
-  heard: [báo cáo của các cơ quan, đơn vị, ý kiến của các đại biểu dự họp]
+  heard:
+    - báo cáo của các cơ quan, đơn vị
+    - ý kiến của các đại biểu dự họp
 
 assessment:
   heading: Đánh giá chung
@@ -39,8 +43,9 @@ assessment:
 tasks:
   heading: Nhiệm vụ trong thời gian tới
   items:                        # a) b) c) …
-    - heading: {lead}     # printed before the text: "a) {lead}: …"
-      lead: {lead}        # the unit responsible
+    # lead: the unit responsible; the text does not name it, so it is printed before the text as
+    # "a) {lead}: Chủ trì …" (write `heading: ""` to leave it out).
+    - lead: {lead}
       due: {due}
       text: Chủ trì, phối hợp với các cơ quan liên quan tham mưu {advises}; hoàn thành trước ngày {due_text}.
 

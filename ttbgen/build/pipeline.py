@@ -200,9 +200,9 @@ def expand(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
-                          and not is_status_file(p))
-        elif path.exists():
+            names = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+            out += [p for p in map(spec_file, names) if not is_status_file(p)]
+        elif path.exists() or path.is_symlink():
             out.append(spec_file(path))
         else:
             raise SpecError(_("{path}: no such file or folder").format(path=path))
@@ -212,7 +212,11 @@ def expand(paths: list[Path]) -> list[Path]:
 
 
 def spec_file(path: Path) -> Path:
-    """Refuse a document given where a spec is expected: build takes a spec, check takes a .docx."""
+    """Refuse a document given where a spec is expected (build takes a spec, check takes a .docx), and a
+    symbolic link that leads nowhere or to itself."""
+    if not path.exists():
+        raise SpecError(_("{path}: a link (shortcut) that leads nowhere or to itself; remove it, or point it at a "
+                          "spec").format(path=path))
     suffix = path.suffix.lower()
     if suffix == ".docx":
         raise SpecError(_("{path}: this is a Word document; `ttbgen build` takes a spec (.yaml). To check a "

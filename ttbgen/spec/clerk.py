@@ -242,7 +242,7 @@ def fragment(found: Findings, node: yaml.Node, path: str, parent: yaml.SequenceN
 
 def comment_after(found: Findings, node: yaml.ScalarNode, path: str, key: str) -> None:
     """A ` #` after unquoted prose starts a comment: the words after it never reach the document."""
-    if node.style or key in _SHORT_KEYS or len(_words(node.value)) < 2:
+    if node.style or key in _SHORT_KEYS:
         return
     end = node.end_mark.index
     line_end = found.text.find("\n", end)

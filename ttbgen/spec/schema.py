@@ -30,12 +30,13 @@ SCHEMA: dict[str, dict[str, Field]] = {
     "notice": {
         "schema": Field("version", "Spec schema version: 1 (sections) or 2 (adds the content tree, meeting kinds); "
                         "default 2. Keys marked 'schema 2' are refused under `schema: 1`."),
-        "office": Field("str", "Office profile name, e.g. ubnd-lang-son (templates/offices/NAME.yaml).", True),
+        "office": Field("str", "Office profile name, e.g. ubnd-lang-son (`ttbgen templates list` shows them).", True),
         "template": Field("template", "Template name (default thong-bao-ket-luan), or {name, version} to pin a "
                           "version (1 = any 1.x.y, 1.2 = any 1.2.y, 1.2.3 exactly); a list renders one document "
                           "per template (the first is SPEC.docx, the others SPEC.NAME.docx)."),
         "number": Field("number", "Document number; leave blank (~) until the notice is registered."),
-        "symbol": Field("str", "Symbol after the number, e.g. TB-UBND; derived from the office."),
+        "symbol": Field("str", "The whole symbol after the number, type code included, e.g. TB-UBND; leave it "
+                               "out to derive TB- + the office's issuer code."),
         "date": Field("pdate", "Issue date: 2024-02-05, or 2024-02 / 2024 for a draft.", True),
         "title": Field("str", "Trích yếu; derived from the chair and meeting when omitted."),
         "meeting": Field("map:meeting", "The meeting the notice concludes.", True),
@@ -149,7 +150,8 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "supervising": Field("names", "Supervising agency lines, e.g. UBND TỈNH LẠNG SƠN."),
         "agency": Field("names", "Issuing agency lines, e.g. [ỦY BAN NHÂN DÂN, TỈNH LẠNG SƠN].", True),
         "place": Field("str", "Place name of the date line, e.g. Lạng Sơn.", True),
-        "symbol": Field("str", "Issuer code after the type, e.g. UBND (→ TB-UBND).", True),
+        "symbol": Field("str", "The issuer's code only, e.g. UBND: ttbgen adds the type in front (TB-UBND, "
+                               "GM-UBND); TB-UBND here is refused.", True),
         "issuer_name": Field("str", "How the issuer names itself in running text, e.g. Ủy ban nhân dân tỉnh.",
                              True),
         "signer": Field("map:signer", "Default signer."),

@@ -93,7 +93,7 @@ def test_batch_reports_every_bad_spec(in_tmp: Path) -> None:
         build_all([in_tmp], Path("out"))
     assert info.value.render().splitlines() == [
         "a.yaml:1:1: office: 'office' is required but empty: Office profile name, e.g. ubnd-lang-son "
-        "(templates/offices/NAME.yaml).",
+        "(`ttbgen templates list` shows them).",
         "b.yaml:8:1: sigener: unknown key 'sigener'; did you mean 'signer'?",
     ]
     assert not (in_tmp / "out").exists()

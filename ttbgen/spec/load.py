@@ -59,14 +59,17 @@ class Fields:
         self.node = node
         self.path = path
         allowed = SCHEMA[schema]
-        self.entries: Entries = reader.mapping(node, path, list(allowed), key_homes(schema))
+        self.entries, wrong_keys = reader.mapping_entries(node, path, list(allowed), key_homes(schema))
+        reader.errors += wrong_keys  # reported with the rest; the mapping's other keys are still read
+        missing: list[SpecError] = []  # every missing or empty required key, in one run
         for key, spec in allowed.items():
             if spec.required and key not in self.entries:
-                raise reader.error(_("missing required key '{key}': {doc}").format(key=key, doc=spec.doc),
-                                   node, path)
-            if spec.required and is_blank(reader, self.entries[key][1]):
-                raise reader.error(_("'{key}' is required but empty: {doc}").format(key=key, doc=spec.doc),
-                                   self.entries[key][0], self.sub(key))
+                missing.append(reader.error(_("missing required key '{key}': {doc}").format(key=key, doc=spec.doc),
+                                            node, path))
+            elif spec.required and is_blank(reader, self.entries[key][1]):
+                missing.append(reader.error(_("'{key}' is required but empty: {doc}").format(key=key, doc=spec.doc),
+                                            self.entries[key][0], self.sub(key)))
+        raise_all(missing)
 
     def sub(self, key: str) -> str:
         """Return the key path of a child."""

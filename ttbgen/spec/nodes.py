@@ -12,6 +12,7 @@ import yaml
 
 from ttbgen.errors import Mark, SpecError
 from ttbgen.i18n import _
+from ttbgen.spec.clerk import raise_all, text_errors
 from ttbgen.vn import nfc
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~13× faster (pitfalls.md)
@@ -71,8 +72,6 @@ def read_source(path: Path, display: str | None = None) -> Source:
 
 def compose(source: Source) -> yaml.Node | None:
     """Parse text to a node tree; YAML syntax errors become located SpecErrors."""
-    from ttbgen.spec.clerk import raise_all, text_errors
-
     raise_all(text_errors(source.name, source.text))  # what YAML would misread, reported before it reads
     try:
         _prescan(source)
@@ -232,22 +231,32 @@ class Reader:
     def mapping(self, node: yaml.Node, path: str, allowed: list[str],
                 homes: dict[str, str] | None = None) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         """Return a mapping's entries by key, refusing duplicates and unknown keys (with a suggestion)."""
+        entries, errors = self.mapping_entries(node, path, allowed, homes)
+        raise_all(errors)
+        return entries
+
+    def mapping_entries(self, node: yaml.Node, path: str, allowed: list[str], homes: dict[str, str] | None = None,
+                        ) -> tuple[dict[str, tuple[yaml.Node, yaml.Node]], list[SpecError]]:
+        """Return a mapping's good entries by key, and an error for each duplicate or unknown key."""
         self.visit(node, path)
         if not isinstance(node, yaml.MappingNode):
             raise self.error(_("expected a mapping (key: value lines), got a {kind}").format(
                 kind=kind_name(node)), node, path)
         entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        errors: list[SpecError] = []  # every bad key of the mapping is reported, not only the first
         for key_node, value_node in node.value:
             key = self.scalar(key_node, path)
             where = f"{path}.{key}" if path else key
             if key in entries:
                 first = mark_of(self.source, entries[key][0])
-                raise self.error(_("duplicate key '{key}' (first defined at line {line})").format(
-                    key=key, line=first.line), key_node, where)
-            if key not in allowed:
-                raise self.error(unknown_key_message(key, allowed, (homes or {}).get(key, "")), key_node, where)
-            entries[key] = (key_node, value_node)
-        return entries
+                errors.append(self.error(_("duplicate key '{key}' (first defined at line {line})").format(
+                    key=key, line=first.line), key_node, where))
+            elif key not in allowed:
+                errors.append(self.error(unknown_key_message(key, allowed, (homes or {}).get(key, "")), key_node,
+                                         where))
+            else:
+                entries[key] = (key_node, value_node)
+        return entries, errors
 
     def sequence(self, node: yaml.Node, path: str) -> list[yaml.Node]:
         """Return a sequence's items."""

@@ -138,6 +138,18 @@ def test_an_empty_heading_turns_the_run_in_heading_off(tmp_path: Path) -> None:
     assert "a) Chủ trì tham mưu kế hoạch năm 2026." in document(tmp_path, text)
 
 
+def test_a_supporting_unit_the_text_does_not_name_is_named_in_a_warning(tmp_path: Path) -> None:
+    named = edit(("      due: 2026-03-31\n", "      due: 2026-03-31\n      support: Sở Nội vụ\n"),
+                 ("kế hoạch năm 2026.", "kế hoạch năm 2026, phối hợp với Sở Nội vụ."))
+    assert warnings(tmp_path, named) == []
+    silent = edit(("      due: 2026-03-31\n", "      due: 2026-03-31\n      support: [Sở Nội vụ, Sở Y tế]\n"),
+                  ("kế hoạch năm 2026.", "kế hoạch năm 2026 với Sở Y tế."))
+    assert warnings(tmp_path, silent) == [
+        "x.yaml:15:17: tasks.items[0].support[0]: warning: 'Sở Nội vụ' supports this task, but the document prints "
+        "only the point's text, which does not name it; write it in the text (e.g. 'phối hợp với Sở Nội vụ') "
+        "[support-not-shown]"]
+
+
 def test_template_braces_in_a_text_reach_the_document_exactly(tmp_path: Path) -> None:
     typed = "Mẫu {_{ x }_} và {_% if %_} giữ nguyên, {{ y }} cũng vậy"
     text = edit(("heard:\n    - Sở Khoa học và Công nghệ", f'heard:\n    - "{typed}"'))

@@ -112,6 +112,8 @@ def typed_specs(draw: st.DrawFn) -> Typed:
         t.scalar("    - text: ", draw(st.sampled_from(["", "a) ", "2. "])) + draw(value()))
         if lead:
             t.scalar("      lead: ", lead)
+        if draw(st.integers(0, 3)) == 0:
+            t.scalar("      support: ", draw(st.sampled_from(["Sở Y tế", "Công an tỉnh", "Sở Tài chính"])))
     t.lines.append("recipients:")
     items, flow = draw(prose_list())
     t.items("  ", ["Sở Tài chính", "Sở Nội vụ", "UBND các xã, phường", *items] if not flow else

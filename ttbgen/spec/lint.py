@@ -423,6 +423,25 @@ def deadline_day_off(notice: Notice) -> Iterator[SpecWarning]:
                                                            "choose a working day").format(due=due, reason=reason))
 
 
+def said(item: Item) -> str:
+    """Return everything a point prints: heading, text, paragraphs, bullets and sub-bullets."""
+    bullets = [t for b in item.bullets for t in (b.text, *b.bullets)]
+    return " ".join((item.heading, item.text, *item.paragraphs, *bullets))
+
+
+def task_data_not_shown(notice: Notice) -> Iterator[SpecWarning]:
+    """support-not-shown: a supporting unit that the point's words never name is not printed at all."""
+    for path, section in task_sections(notice):
+        for i, item in enumerate(section.items):
+            words = said(item)
+            for j, unit in enumerate(item.support):
+                if not covers(words, unit):
+                    yield warn(notice, indexed(notice, f"{path}.items[{i}].support", j), "support-not-shown",
+                               _("'{unit}' supports this task, but the document prints only the point's text, "
+                                 "which does not name it; write it in the text (e.g. 'phối hợp với {unit}')")
+                               .format(unit=unit))
+
+
 def clerk_notes(notice: Notice) -> Iterator[SpecWarning]:
     """clerk: comment-in-text, comma-in-list and hand-numbering, found by spec/clerk.py in the file as typed."""
     yield from notice.notes
@@ -431,7 +450,7 @@ def clerk_notes(notice: Notice) -> Iterator[SpecWarning]:
 CHECKS: list[Callable[[Notice], Iterator[SpecWarning]]] = [
     deadline_before_meeting, deadline_far, meeting_after_issue, lead_not_recipient, district_names,
     province_not_current, mixed_tone_marks, decimal_point, deadline_text_mismatch, deadline_day_off,
-    clerk_notes,  # issue 10: what the file as typed would lose
+    clerk_notes, task_data_not_shown,  # issue 10: what the file as typed would lose
 ]
 
 

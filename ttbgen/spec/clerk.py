@@ -15,7 +15,7 @@ import yaml
 
 from ttbgen.errors import Mark, SpecError
 from ttbgen.i18n import _
-from ttbgen.spec.lint import SpecWarning, covers
+from ttbgen.spec.lint import SpecWarning, names_unit
 
 _NULL = "tag:yaml.org,2002:null"
 # The content parts `order` lists; the same names as load.PARTS (kept here so this module stands alone).
@@ -300,6 +300,6 @@ def run_in_heading(lead: tuple[str, ...], text: str, paragraphs: tuple[str, ...]
     name would otherwise never show. An explicit `heading:` (even empty) is the clerk's choice and wins.
     """
     said = " ".join((text, *paragraphs))
-    if not lead or all(covers(said, unit) for unit in lead):
+    if not lead or all(names_unit(said, unit) for unit in lead):
         return ""
     return ", ".join(lead)

@@ -155,6 +155,15 @@ def covers(line: str, lead: str) -> bool:
     return False
 
 
+def names_unit(text: str, unit: str) -> bool:
+    """Tell whether a text names a unit itself ("Sở Y tế", or "Các Sở: Y tế, …"); "các sở" names no one."""
+    text_f, unit_f = f" {fold(text)} ", fold(unit)
+    if f" {unit_f} " in text_f:
+        return True
+    cores = (unit_f.removeprefix(kind + " ") for kind in _UNIT_KINDS)
+    return any(core != unit_f and " " in core and f" {core} " in text_f for core in cores)  # "tỉnh" alone is no name
+
+
 def recipient_lines(notice: Notice) -> list[str]:
     """Return every line of the Nơi nhận block, group labels and their sub-lines."""
     return [line for r in notice.recipients for line in (r.text, *r.children)]
@@ -435,7 +444,7 @@ def task_data_not_shown(notice: Notice) -> Iterator[SpecWarning]:
         for i, item in enumerate(section.items):
             words = said(item)
             for j, unit in enumerate(item.support):
-                if not covers(words, unit):
+                if not names_unit(words, unit):
                     yield warn(notice, indexed(notice, f"{path}.items[{i}].support", j), "support-not-shown",
                                _("'{unit}' supports this task, but the document prints only the point's text, "
                                  "which does not name it; write it in the text (e.g. 'phối hợp với {unit}')")

@@ -7,6 +7,8 @@ either refuses the spec (an error) or is named in a warning, so no word the cler
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,6 +31,9 @@ _CODE_LISTS = {"order", "template", "house_style", "authority", "archive", "unit
 _HAND_NUMBER = re.compile(r"^\s*((?:\d{1,2}\.)+(?:\d{1,2})?|[IVX]{1,5}\.|[a-zđ]\)|\d{1,2}\))\s+\S")
 # Characters that end a line for YAML but not for an editor's line count, so every later error is one line off.
 _LINE_BREAKS = {"\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR", "\x85": "NEXT LINE"}
+_COMMENT = re.compile(r"([ \t]+)#([^\n]*)")  # a comment after a value: spaces, #, the rest of the line
+MAX_LIST = 500  # load.MAX_ITEMS: a longer list is refused by the loader, so it is not walked here
+MAX_EACH = 20  # errors of one kind found in the raw text
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 # UTF-8 bytes of a Vietnamese letter read as Windows-1252: a lead byte (À–ï) and one or more continuation
 # bytes (0x80–0xBF and the cp1252 characters at 0x80–0x9F).
@@ -86,14 +91,14 @@ def locate(name: str, text: str, index: int) -> Mark:
 
 def text_errors(name: str, text: str) -> list[SpecError]:
     """Find what must be fixed in the file before YAML reads it: invisible line breaks, half characters,
-    garbled (mojibake) text."""
+    garbled (mojibake) text; at most MAX_EACH of each kind (a whole file of them says enough)."""
     errors: list[SpecError] = []
-    for index, char in enumerate(text):
-        if char in _LINE_BREAKS:
-            errors.append(SpecError(_("an invisible line break (U+{code:04X} {name}, pasted from a web page or "
-                                      "PDF) is in the text; delete it, or press Enter there if a new line is meant")
-                                    .format(code=ord(char), name=_LINE_BREAKS[char]), locate(name, text, index)))
-    for match in _SURROGATE_ESCAPE.finditer(text):
+    for match in itertools.islice(re.finditer("[" + "".join(_LINE_BREAKS) + "]", text), MAX_EACH):
+        char = match[0]
+        errors.append(SpecError(_("an invisible line break (U+{code:04X} {name}, pasted from a web page or PDF) is "
+                                  "in the text; delete it, or press Enter there if a new line is meant")
+                                .format(code=ord(char), name=_LINE_BREAKS[char]), locate(name, text, match.start())))
+    for match in itertools.islice(_SURROGATE_ESCAPE.finditer(text), MAX_EACH):
         errors.append(SpecError(_("'{escape}' is half of a character (a UTF-16 surrogate) and cannot be printed; "
                                   "type the character itself instead of its code").format(escape=match[0]),
                                 locate(name, text, match.start())))
@@ -113,10 +118,13 @@ def mojibake_errors(name: str, text: str) -> list[SpecError]:
     errors: list[SpecError] = []
     seen_lines: set[int] = set()
     for match in _MOJIBAKE.finditer(text):
-        fixed = repair(match[0])
-        where = locate(name, text, match.start())
-        if fixed is None or where.line in seen_lines:
+        if repair(match[0]) is None:
             continue
+        where = locate(name, text, match.start())
+        if where.line in seen_lines:
+            continue
+        if len(seen_lines) == MAX_EACH:
+            break
         seen_lines.add(where.line)
         start = max(text.rfind(c, 0, match.start()) for c in " \n\t\"'[,:") + 1
         ends = [i for i in (text.find(c, match.end()) for c in " \n\t\"',]") if i >= 0]
@@ -150,6 +158,18 @@ class Findings:
     text: str
     errors: list[SpecError] = field(default_factory=list)
     warnings: list[SpecWarning] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def line_starts(self) -> list[int]:
+        """Return the index where each line starts (computed once)."""
+        if not self._starts:
+            self._starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        return self._starts
+
+    def locate(self, index: int) -> Mark:
+        """Return the place of a text index in O(log n), as editors count lines."""
+        line = bisect.bisect_right(self.line_starts(), index)
+        return Mark(self.source, line, index - self._starts[line - 1] + 1)
 
     def mark(self, node: yaml.Node) -> Mark:
         """Return where a node starts."""
@@ -172,7 +192,7 @@ def walk(node: yaml.Node, path: str = "", key: str = "") -> Iterator[tuple[str, 
             name = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
             if name != "house_style":
                 yield from _child(walk(value, f"{path}.{name}" if path else name, name), node)
-    elif isinstance(node, yaml.SequenceNode):
+    elif isinstance(node, yaml.SequenceNode) and len(node.value) <= MAX_LIST:  # longer: the loader refuses it
         for i, item in enumerate(node.value):
             yield from _child(walk(item, f"{path}[{i}]", key), node)
 
@@ -194,8 +214,9 @@ def read_tree(source: str, text: str, root: yaml.Node | None) -> Findings:
     for path, key, node, parent in walk(root):
         if isinstance(parent, yaml.SequenceNode):
             empty_item(found, node, path, key)
-            if parent.flow_style and key not in _CODE_LISTS:
-                fragment(found, node, path, parent)
+        if isinstance(node, yaml.SequenceNode) and node.flow_style and key not in _CODE_LISTS \
+                and len(node.value) <= MAX_LIST:
+            fragments(found, node, path)
         if isinstance(node, yaml.ScalarNode) and node.tag != _NULL:
             comment_after(found, node, path, key)
             hand_number(found, node, path, key, parent)
@@ -213,46 +234,37 @@ def empty_item(found: Findings, node: yaml.Node, path: str, key: str) -> None:
                     node, path)
 
 
-def _words(value: str) -> list[str]:
-    return value.split()
-
-
 def _is_fragment(value: str) -> bool:
     """Tell whether a list item reads like the tail of its neighbour: lower-case start, or a lone word."""
-    words = _words(value)
-    if not words:
-        return False
     letters = [c for c in value if c.isalpha()]
-    starts_lower = bool(letters) and letters[0].islower()
-    lone_word = len(words) <= 2 and any(c.islower() for c in letters)
-    return starts_lower or lone_word
+    if not letters:
+        return False
+    lone_word = len(value.split()) <= 2 and any(c.islower() for c in letters)
+    return letters[0].islower() or lone_word
 
 
-def fragment(found: Findings, node: yaml.Node, path: str, parent: yaml.SequenceNode) -> None:
+def fragments(found: Findings, node: yaml.SequenceNode, path: str) -> None:
     """Inside `[…]` every comma starts an item: "…(để b/c), Chủ tịch, các PCT" becomes three lines."""
-    index = parent.value.index(node)
-    if index == 0 or not isinstance(node, yaml.ScalarNode) or node.style:
-        return
-    before = parent.value[index - 1]
-    if isinstance(before, yaml.ScalarNode) and _is_fragment(node.value):
-        found.warn(_("'{item}' looks like the rest of '{before}': inside [ ] every comma starts a new item, so "
-                     "this prints as a line of its own; write the list as lines starting with '- '").format(
-                         item=node.value, before=before.value), found.mark(node), path, "comma-in-list")
+    for i, (before, item) in enumerate(zip(node.value, node.value[1:], strict=False), start=1):
+        if not (isinstance(before, yaml.ScalarNode) and isinstance(item, yaml.ScalarNode)) or item.style:
+            continue
+        if _is_fragment(item.value):
+            found.warn(_("'{item}' looks like the rest of '{before}': inside [ ] every comma starts a new item, "
+                         "so this prints as a line of its own; write the list as lines starting with '- '").format(
+                             item=item.value, before=before.value), found.mark(item), f"{path}[{i}]",
+                       "comma-in-list")
 
 
 def comment_after(found: Findings, node: yaml.ScalarNode, path: str, key: str) -> None:
     """A ` #` after unquoted prose starts a comment: the words after it never reach the document."""
     if node.style or key in _SHORT_KEYS:
         return
-    end = node.end_mark.index
-    line_end = found.text.find("\n", end)
-    rest = found.text[end: line_end if line_end >= 0 else len(found.text)]
-    match = re.match(r"\s+#(.*)", rest)
-    if match and match[1].strip():
-        mark = locate(found.source, found.text, end + match.start(0) + len(rest) - len(rest.lstrip()))
+    match = _COMMENT.match(found.text, node.end_mark.index)  # only what follows the value on its line
+    if match and match[2].strip():
         found.warn(_("'#{dropped}' is dropped: after a space, # starts a comment in YAML, so the text ends at "
                      "'{last}'; put the whole text in quotes to keep it").format(
-                         dropped=match[1].rstrip(), last=_tail(node.value)), mark, path, "comment-in-text")
+                         dropped=match[2].rstrip(), last=_tail(node.value)), found.locate(match.start(2) - 1), path,
+                   "comment-in-text")
 
 
 def _tail(value: str) -> str:

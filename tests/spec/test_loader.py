@@ -73,8 +73,8 @@ def test_duplicate_key(tmp_path: Path) -> None:
 
 def test_yaml_syntax_error(tmp_path: Path) -> None:
     assert error(tmp_path, BASE + "title: [unclosed\n") == (
-        "x.yaml:8:1: YAML syntax error: did not find expected ',' or ']' "
-        "(check the indentation and the quotes on this line)")
+        "x.yaml:7:8: YAML syntax error: the '[' opened here is never closed: end the list with ']' on this line, "
+        "or write it as lines starting with '- ' (check the indentation and the quotes on this line)")
 
 
 def test_tab_indentation(tmp_path: Path) -> None:

@@ -162,16 +162,37 @@ _PLAIN = {
 }
 
 
-def _syntax_error(source: Source, exc: yaml.MarkedYAMLError) -> SpecError:
-    """Turn a YAML syntax error into a located, plain-worded SpecError."""
+# libyaml's words for an unclosed bracket, by the bracket, and where ttbgen points instead: the bracket.
+_UNCLOSED = {
+    "did not find expected ',' or ']'": _("the '[' opened here is never closed: end the list with ']' on this line, "
+                                          "or write it as lines starting with '- '"),
+    "did not find expected ',' or '}'": _("the '{' opened here is never closed: end it with '}' on this line"),
+}
+
+
+def _plain_problem(exc: yaml.MarkedYAMLError) -> tuple[Any, str]:
+    """Return where a syntax error is and what it is in ttbgen's own words (libyaml's wording differs between
+    versions, so only its known problems are reworded and no message depends on the rest)."""
     mark = exc.problem_mark or exc.context_mark
     problem = (exc.problem or "").strip()
+    if problem in _UNCLOSED and exc.context_mark is not None:
+        return exc.context_mark, _UNCLOSED[problem]
+    if "escape" in problem and exc.problem_mark is not None:
+        return exc.problem_mark, _("a backslash starts an escape in a text in double quotes, and this one is "
+                                   "unknown; write \\\\ for a backslash, or use single quotes")
     if (exc.context or "").endswith("quoted scalar") and exc.context_mark is not None:
-        mark, problem = exc.context_mark, _("the quote opened here is never closed")
+        return exc.context_mark, _("the quote opened here is never closed")
+    if problem.startswith("did not find expected key") or problem.startswith("did not find expected '-'"):
+        return mark, _("this line is indented differently from the lines above it")
+    return mark, _PLAIN.get(problem, problem)
+
+
+def _syntax_error(source: Source, exc: yaml.MarkedYAMLError) -> SpecError:
+    """Turn a YAML syntax error into a located, plain-worded SpecError."""
+    mark, problem = _plain_problem(exc)
     where = Mark(source.name, mark.line + 1, mark.column + 1) if mark else None
     if _has_tab(source.text, where):
         problem = _("a tab character on this line")
-    problem = _PLAIN.get(problem, problem)
     return SpecError(_("YAML syntax error: {problem}{hint}").format(problem=problem, hint=_hint(source.text, where)),
                      where)
 

@@ -120,7 +120,8 @@ content:
 """)
     shown = [(b["number"], b["lead"], b["text"]) for b in body_blocks(notice)][2:]
     assert shown == [("I. ", "", "KẾT QUẢ"), ("1. ", "Về kinh tế", ""), ("a) ", "Nông nghiệp: ", "tăng trưởng khá."),
-                     ("- ", "", "Trồng trọt đạt kế hoạch."), ("+ ", "", "Lúa đạt 98%."), ("+ ", "", "Ngô đạt 102%."),
+                     ("- ", "", "Trồng trọt đạt kế hoạch."), ("+ ", "", "Lúa đạt 98%."),
+                     ("+ ", "Sở Nông nghiệp và Phát triển nông thôn: ", "Ngô đạt 102%."),  # the lead runs in
                      ("", "", "Ủy ban nhân dân tỉnh thông báo để các cơ quan, đơn vị, địa phương biết, thực hiện./.")]
     assert [t.number for t in iter_tasks(notice)] == ["I.1.a.-1.+2"]
 

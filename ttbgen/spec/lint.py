@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ttbgen.errors import Mark, SpecError
 from ttbgen.i18n import _
-from ttbgen.spec.model import Bullet, Item, Node, Notice, PartialDate, Section, iter_tasks
+from ttbgen.spec.model import Bullet, Item, Node, Notice, PartialDate, Section, content_tree, iter_tasks
 from ttbgen.vn import decimal
 
 # Districts (huyện, quận, thị xã) ended and 34 provinces began on this day (docs/decree30.md §10).
@@ -432,23 +432,28 @@ def deadline_day_off(notice: Notice) -> Iterator[SpecWarning]:
                                                            "choose a working day").format(due=due, reason=reason))
 
 
-def said(item: Item) -> str:
-    """Return everything a point prints: heading, text, paragraphs, bullets and sub-bullets."""
-    bullets = [t for b in item.bullets for t in (b.text, *b.bullets)]
-    return " ".join((item.heading, item.text, *item.paragraphs, *bullets))
+def node_words(node: Node) -> str:
+    """Return everything a node and its descendants print."""
+    return " ".join((node.heading, node.text, *node.paragraphs, *(node_words(c) for c in node.children)))
+
+
+def supported_nodes(nodes: tuple[Node, ...]) -> Iterator[Node]:
+    """Yield every node of a content tree that names supporting units."""
+    for node in nodes:
+        if node.support:
+            yield node
+        yield from supported_nodes(node.children)
 
 
 def task_data_not_shown(notice: Notice) -> Iterator[SpecWarning]:
-    """support-not-shown: a supporting unit that the point's words never name is not printed at all."""
-    for path, section in task_sections(notice):
-        for i, item in enumerate(section.items):
-            words = said(item)
-            for j, unit in enumerate(item.support):
-                if not names_unit(words, unit):
-                    yield warn(notice, indexed(notice, f"{path}.items[{i}].support", j), "support-not-shown",
-                               _("'{unit}' supports this task, but the document prints only the point's text, "
-                                 "which does not name it; write it in the text (e.g. 'phối hợp với {unit}')")
-                               .format(unit=unit))
+    """support-not-shown: a supporting unit that the task's words never name is not printed at all."""
+    for node in supported_nodes(content_tree(notice)):
+        words = node_words(node)
+        for j, unit in enumerate(node.support):
+            if not names_unit(words, unit):
+                yield warn(notice, indexed(notice, f"{node.path}.support", j), "support-not-shown",
+                           _("'{unit}' supports this task, but the document prints only the task's words, which do "
+                             "not name it; write it in the text (e.g. 'phối hợp với {unit}')").format(unit=unit))
 
 
 def clerk_notes(notice: Notice) -> Iterator[SpecWarning]:

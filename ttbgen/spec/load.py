@@ -530,6 +530,9 @@ def content_node(reader: Reader, node: yaml.Node, path: str, default: str, top: 
     )
     if not (result.text or result.heading or result.paragraphs or result.children):
         raise reader.error(_("the node is empty: give it a text, a heading, paragraphs or items"), node, path)
+    derived = "" if f.has("heading") else run_in_heading(result.lead, result.text, result.paragraphs)
+    if derived and (result.text or result.paragraphs):  # the lead the text does not name, run in (issue 10)
+        result = dataclasses.replace(result, heading=derived, run_in=f.get("run_in", boolean, True))
     return result
 
 

@@ -149,8 +149,9 @@ def test_house_style_errors_are_located(in_tmp: Path, style: str, where: str, me
     invoke("new", "--office", "mine", "n.yaml")
     result = invoke("build", "n.yaml")
     assert result.exit_code == 2 and "Traceback" not in result.output
-    line = result.output.strip().splitlines()[-1]
+    *_, line, closing = result.output.strip().splitlines()
     assert line.startswith(str(profile.resolve()) + where) and message in line
+    assert closing == "1 error(s); nothing was written: fix them and build again"
 
 
 def test_check_a_folder_checks_its_docx_files_recursively(in_tmp: Path) -> None:

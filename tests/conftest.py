@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ from ttbgen.check.findings import Finding
 # environment (issue 10). Set at import time so session fixtures see it too.
 os.environ.pop("TTBGEN_TEMPLATE_PATH", None)
 os.environ["XDG_CONFIG_HOME"] = str(Path(__file__).parent / "no-user-config")
+# Caches (compiled templates, the province table, the LibreOffice profile) go to a folder of this run (issue 15).
+os.environ["TTBGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="ttbgen-test-cache-")
 
 
 @pytest.fixture(scope="session")

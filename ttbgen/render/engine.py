@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import os
 import re
@@ -10,8 +11,8 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import CodeType
 from typing import Any
-from xml.sax.saxutils import escape
 
 import jinja2
 import markupsafe
@@ -21,9 +22,13 @@ from lxml import etree
 from ttbgen.compose.context import NoticeContext
 from ttbgen.errors import TemplateError
 from ttbgen.i18n import _
+from ttbgen.render.cache import compiled_parts
+from ttbgen.render.xmltext import escape
 
 # Parts that docxtpl renders: the body, headers and footers.
 _RENDERED = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
+# Text docxtpl's resolve_listing would change: a tab, bell, newline or form feed inside a <w:t>.
+_LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
 _EPOCH_1980 = (1980, 1, 1, 0, 0, 0)
 MAX_TEMPLATE_BYTES = 20_000_000
 
@@ -95,19 +100,24 @@ def patch_xml(patcher: Any, data: bytes) -> str:
 class CompiledTemplate:
     """A Word template read and compiled once, rendered many times (docxtpl recompiles per call)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, use_cache: bool = True) -> None:
         self.path = path
         self.members = _read_members(path)
-        self._docxtpl = _patcher()
+        self._docxtpl: Any = None
         self._env = make_environment()
-        self._parts = {name: self._compile(name, data) for name, data in self.members if _RENDERED.match(name)}
+        self._parts = compiled_parts(_digest(self.members), self._compile_all, self._env, use_cache)
 
-    def _compile(self, name: str, data: bytes) -> jinja2.Template:
+    def _compile_all(self) -> dict[str, CodeType]:
+        """Clean and compile every rendered part (a cache miss: the only place docxtpl is imported)."""
+        self._docxtpl = self._docxtpl or _patcher()
+        return {name: self._compile(name, data) for name, data in self.members if _RENDERED.match(name)}
+
+    def _compile(self, name: str, data: bytes) -> CodeType:
         """Clean a part's XML the way docxtpl does and compile it."""
         xml = patch_xml(self._docxtpl, data)
         xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
         try:
-            return self._env.from_string(xml)
+            return self._env.compile(xml)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(_("{path} ({part}): template syntax error: {message}; near: {near}").format(
                 path=self.path, part=name, message=exc.message, near=_near(xml, exc.lineno))) from None
@@ -133,7 +143,9 @@ class CompiledTemplate:
                 path=self.path, part=name, message=exc)) from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        xml = str(self._docxtpl.resolve_listing(xml))
+        if _LISTING.search(xml):  # only then can docxtpl's listing step change anything (byte-identical)
+            self._docxtpl = self._docxtpl or _patcher()
+            xml = str(self._docxtpl.resolve_listing(xml))
         _check_xml(self.path, name, xml)
         return xml.encode("utf-8")
 
@@ -149,6 +161,15 @@ class CompiledTemplate:
         if extra is not None:
             rendered.update(extra(dict(self.members), rendered))
         return write_zip(self.members, rendered)
+
+
+def _digest(members: list[tuple[str, bytes]]) -> bytes:
+    """Return a hash of a template's content (names and bytes of its parts), the cache's key."""
+    h = hashlib.sha256()
+    for name, data in members:
+        h.update(b"%d:%s\0%d\0" % (len(name), name.encode(), len(data)))
+        h.update(data)
+    return h.digest()
 
 
 def _read_members(path: Path) -> list[tuple[str, bytes]]:

@@ -9,7 +9,6 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 import yaml
 from lxml import etree
@@ -17,6 +16,7 @@ from lxml import etree
 from ttbgen.compose.derive import Geometry
 from ttbgen.errors import TemplateError
 from ttbgen.i18n import _
+from ttbgen.render.xmltext import escape
 from ttbgen.spec.office import search_path
 
 _CUSTOM = "docProps/custom.xml"

@@ -51,7 +51,7 @@ def row(what: str, anchor: str, now: str, ratio: str) -> None:
 def ttbgen_cmd(*args: str) -> list[str]:
     """Return the command line of the installed `ttbgen`."""
     exe = BIN / "ttbgen"
-    return [str(exe), *args] if exe.exists() else [sys.executable, "-m", "ttbgen.cli", *args]
+    return [str(exe), *args] if exe.exists() else [sys.executable, "-m", "ttbgen", *args]
 
 
 def docxtpl_script(template: Path, context_file: Path, out: Path) -> str:

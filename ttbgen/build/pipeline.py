@@ -8,9 +8,10 @@ import os
 import re
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from ttbgen import __version__
 from ttbgen.check.ruleset import office_ruleset
@@ -51,6 +52,26 @@ class Rendered:
     name: str  # output file name
     data: bytes
     warnings: list[SpecWarning]
+
+    @property
+    def office(self) -> Office:
+        """Return the office profile the document was made for."""
+        return self.notice.office
+
+
+class Output(Protocol):
+    """A document ready to be written: rendered in memory, or staged in a spill folder (build/workers.py)."""
+
+    @property
+    def spec(self) -> Path: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def data(self) -> bytes: ...
+    @property
+    def office(self) -> Office | None: ...
+    @property
+    def warnings(self) -> list[SpecWarning]: ...
 
 
 @dataclass
@@ -241,13 +262,13 @@ def edited_since_built(path: Path) -> bool:
     return recorded != actual
 
 
-def write_output(outdir: Path, rendered: Rendered, force: bool) -> Built:
+def write_output(outdir: Path, rendered: Output, force: bool) -> Built:
     """Write a document atomically; never silently replace one that someone edited."""
     target, data, spec, warnings = outdir / rendered.name, rendered.data, rendered.spec, rendered.warnings
     edited = False
     if target.exists():
         if target.read_bytes() == data:
-            return Built(spec, target, written=False, office=rendered.notice.office, warnings=warnings)
+            return Built(spec, target, written=False, office=rendered.office, warnings=warnings)
         edited = edited_since_built(target)
         if edited and not force:
             raise OutputError(_("{target}: the document was changed after ttbgen wrote it (edited in Word?); "
@@ -255,7 +276,7 @@ def write_output(outdir: Path, rendered: Rendered, force: bool) -> Built:
                               .format(target=target))
     backup = backup_of(target) if edited else None
     atomic_write(target, data)
-    return Built(spec, target, written=True, office=rendered.notice.office, backup=backup, warnings=warnings)
+    return Built(spec, target, written=True, office=rendered.office, backup=backup, warnings=warnings)
 
 
 def backup_of(target: Path) -> Path:
@@ -301,35 +322,35 @@ def _discard(tmp: object) -> None:
 
 
 def build_all(specs: list[Path], outdir: Path, force: bool = False, strict: bool = False,
-              templates: tuple[str, ...] = ()) -> list[Built]:
-    """Build many specs: render all first, then write all, so a bad spec leaves every file as it was."""
-    builder = Builder(outdir, force, strict, templates)
-    rendered: list[Rendered] = []
-    errors: list[TtbgenError] = []
-    for spec in expand(specs):
-        try:
-            rendered += builder.render(spec)
-        except TtbgenError as exc:
-            errors += exc.errors if isinstance(exc, BatchError) else [exc]
-    errors += overwrite_conflicts(rendered, outdir, force)
-    if errors:
-        raise BatchError(errors)
-    return [write_output(outdir, r, force) for r in rendered]
+              templates: tuple[str, ...] = (), jobs: int | None = None,
+              progress: Callable[[int, int], None] | None = None) -> list[Built]:
+    """Build many specs: render all first, then write all, so a bad spec leaves every file as it was.
+
+    Rendering runs on every core and spills each document to a temporary folder (build/workers.py, issue 15).
+    """
+    from ttbgen.build.workers import Options, render_batch, write_batch
+
+    with tempfile.TemporaryDirectory(prefix="ttbgen-batch-") as spill:
+        staged, errors = render_batch(expand(specs), Options(outdir, force, strict, templates), Path(spill), jobs,
+                                      progress)
+        errors += overwrite_conflicts(staged, outdir, force)
+        if errors:
+            raise BatchError(errors)
+        return write_batch(outdir, staged, force, jobs)
 
 
-def overwrite_conflicts(rendered: list[Rendered], outdir: Path, force: bool) -> list[TtbgenError]:
+def overwrite_conflicts(rendered: Sequence[Output], outdir: Path, force: bool) -> list[TtbgenError]:
     """Find outputs that must not be replaced, and two specs with the same output name, before writing."""
     errors: list[TtbgenError] = []
     seen: dict[str, Path] = {}
     for item in rendered:
-        spec, data = item.spec, item.data
-        name = item.name
+        spec, name = item.spec, item.name
         if name in seen:
             errors.append(OutputError(_("{a} and {b} would both write {out}; rename one").format(
                 a=seen[name], b=spec, out=outdir / name)))
         seen[name] = spec
         target = outdir / name
-        if not force and target.exists() and target.read_bytes() != data and edited_since_built(target):
+        if not force and target.exists() and target.read_bytes() != item.data and edited_since_built(target):
             errors.append(OutputError(_("{target}: the document was changed after ttbgen wrote it (edited in "
                                         "Word?); not overwriting it. Rename it, or rebuild with --force (a backup "
                                         "is kept)").format(target=target)))

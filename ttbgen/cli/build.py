@@ -29,9 +29,11 @@ def build(specs: tuple[Path, ...], outdir: Path, force: bool, check: bool, pdf: 
           templates: tuple[str, ...]) -> None:
     """Build each SPEC (a .yaml file, or a folder of them) into OUTDIR/<spec name>.docx."""
     from ttbgen.build.pipeline import BatchError, build_all
+    from ttbgen.cli.progress import Progress
 
     try:
-        results = build_all(list(specs), outdir, force, strict, templates)
+        with Progress(_("building")) as progress:
+            results = build_all(list(specs), outdir, force, strict, templates, progress=progress)
     except BatchError as exc:
         click.echo(exc.render(), err=True)
         count = sum(len(getattr(e, "errors", [e])) for e in exc.errors)  # a spec's SpecErrors count each
@@ -55,23 +57,28 @@ def build(specs: tuple[Path, ...], outdir: Path, force: bool, check: bool, pdf: 
 
 def _convert(outputs: list[Path], pdf_a: bool) -> None:
     """Convert built documents to PDF beside them."""
+    from ttbgen.cli.progress import Progress
     from ttbgen.office.pdf import convert_to_pdf
 
-    for pdf_path in convert_to_pdf(outputs, outputs[0].parent, pdf_a):
+    with Progress(_("converting to PDF")) as progress:
+        pdfs = convert_to_pdf(outputs, outputs[0].parent, pdf_a, progress=progress)
+    for pdf_path in pdfs:
         click.echo(_("wrote {path}").format(path=pdf_path))
 
 
 def _check(results: list[Any], strict: bool) -> bool:
     """Check built documents, each against its office's rule set; print the findings and one summary for the
     whole batch; tell whether they pass."""
-    from ttbgen.check.api import check_files
+    from ttbgen.build.workers import check_batch
     from ttbgen.check.ruleset import office_ruleset
+    from ttbgen.cli.progress import Progress
 
     report = None
     offices = {b.office.key: b.office for b in results if b.office is not None}
     for key, office in offices.items():
-        part = check_files([b.output for b in results if b.office and b.office.key == key],
-                           office_ruleset(office), strict=strict)
+        with Progress(_("checking")) as progress:
+            part = check_batch([b.output for b in results if b.office and b.office.key == key],
+                               office_ruleset(office), strict, progress=progress)
         if report is None:
             report = part
         else:

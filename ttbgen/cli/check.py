@@ -100,11 +100,18 @@ def _readable(path: Path) -> bool:
 def _add_rendered(report: Report, files: list[Path]) -> None:
     """Add the rendered-page findings; LibreOffice or poppler missing is unusable input (exit 2)."""
     from ttbgen.check.rendered import RENDER_RULES, check_rendered
+    from ttbgen.cli.progress import Progress
     from ttbgen.errors import TtbgenError
+    from ttbgen.office.profile import PDF_PROGRESS
 
     report.rules.update({rule.id: rule.summary for rule in RENDER_RULES})
     try:
-        report.add(check_rendered(files))
+        with Progress(_("laying out pages")) as progress:
+            token = PDF_PROGRESS.set(progress)
+            try:
+                report.add(check_rendered(files))
+            finally:
+                PDF_PROGRESS.reset(token)
     except TtbgenError as exc:
         click.echo(exc.render(), err=True)
         sys.exit(exc.exit_code)

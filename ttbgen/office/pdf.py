@@ -7,11 +7,13 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ttbgen.errors import TtbgenError, not_docx
 from ttbgen.i18n import _
 from ttbgen.office import platform
+from ttbgen.office.profile import libreoffice_profile, watch
 
 ENV_SOFFICE = "TTBGEN_SOFFICE"  # path of soffice; also lets tests simulate a machine without it
 # PDF/A-2b, the archival PDF e-office systems sign (pitfalls.md); it embeds every font. LibreOffice carries the
@@ -112,7 +114,8 @@ def _is_pdf(path: Path) -> bool:
         return False
 
 
-def convert_to_pdf(docxs: list[Path], outdir: Path | None = None, pdf_a: bool = False) -> list[Path]:
+def convert_to_pdf(docxs: list[Path], outdir: Path | None = None, pdf_a: bool = False,
+                   progress: Callable[[int, int], None] | None = None) -> list[Path]:
     """Convert documents to PDF (PDF/A-2b with `pdf_a`) in one LibreOffice call; each PDF goes to `outdir`, or
     beside its document.
 
@@ -125,7 +128,8 @@ def convert_to_pdf(docxs: list[Path], outdir: Path | None = None, pdf_a: bool = 
     # Windows cannot delete a file a lingering soffice.bin still holds: never fail on the clean-up.
     with tempfile.TemporaryDirectory(prefix="ttbgen-pdf-", ignore_cleanup_errors=True) as tmp:
         work = Path(tmp)
-        err = _run_soffice(docxs, work / "out", work / "profile", pdf_a)
+        with libreoffice_profile(work / "profile") as profile, watch(work / "out", len(docxs), progress):
+            err = _run_soffice(docxs, work / "out", profile, pdf_a)
         missing = [d for d in docxs if not _is_pdf(work / "out" / f"{d.stem}.pdf")]
         if missing:
             raise PdfError(_("LibreOffice could not convert {files} ({reason})").format(

@@ -96,6 +96,7 @@ class Builder:
     templates: tuple[str, ...] = ()  # --template: render through these instead of the spec's own
     _templates: dict[Path, tuple[CompiledTemplate, Manifest]] = field(default_factory=dict)
     _offices: dict[tuple[str, Path], Office] = field(default_factory=dict)
+    _found: dict[tuple[str, Path], Path] = field(default_factory=dict)
 
     def office(self, name: str, spec_dir: Path) -> Office:
         """Return an office profile, read once per batch and spec folder."""
@@ -118,7 +119,7 @@ class Builder:
     def template(self, ref: TemplateRef, notice: Notice, spec_dir: Path) -> tuple[CompiledTemplate, Manifest]:
         """Find, compile and version-check the template a spec names."""
         try:
-            folder = find_template(ref.name, spec_dir)
+            folder = self.find(ref.name, spec_dir)
         except TemplateError as exc:
             raise SpecError(str(exc), notice.marks.get(ref.path), ref.path) from None
         compiled, manifest = self.compiled(folder)
@@ -131,6 +132,13 @@ class Builder:
                               "({folder})").format(name=ref.name, pin=ref.version, version=manifest.version,
                                                    folder=folder), notice.marks.get(ref.path), ref.path)
         return compiled, manifest
+
+    def find(self, name: str, spec_dir: Path) -> Path:
+        """Find a template folder once per batch and spec folder (the search path is walked once)."""
+        key = (name, spec_dir)
+        if key not in self._found:
+            self._found[key] = find_template(name, spec_dir)
+        return self._found[key]
 
     def refs(self, notice: Notice) -> tuple[TemplateRef, ...]:
         """Return the templates to render: --template's, else the spec's."""

@@ -24,6 +24,7 @@ from ttbgen.errors import TemplateError
 from ttbgen.i18n import _
 from ttbgen.render.cache import compiled_parts
 from ttbgen.render.xmltext import escape
+from ttbgen.render.zipwrite import PackageWriter
 
 # Parts that docxtpl renders: the body, headers and footers.
 _RENDERED = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
@@ -106,6 +107,7 @@ class CompiledTemplate:
         self._docxtpl: Any = None
         self._env = make_environment()
         self._parts = compiled_parts(_digest(self.members), self._compile_all, self._env, use_cache)
+        self._writer = PackageWriter(self.members)
 
     def _compile_all(self) -> dict[str, CodeType]:
         """Clean and compile every rendered part (a cache miss: the only place docxtpl is imported)."""
@@ -160,7 +162,7 @@ class CompiledTemplate:
         rendered["docProps/core.xml"] = core_properties(info)
         if extra is not None:
             rendered.update(extra(dict(self.members), rendered))
-        return write_zip(self.members, rendered)
+        return self._writer.write(rendered, zip_time()) or write_zip(self.members, rendered)
 
 
 def _digest(members: list[tuple[str, bytes]]) -> bytes:

@@ -127,6 +127,7 @@ def meeting_after_issue(notice: Notice) -> Iterator[SpecWarning]:
                                                                                        date=notice.date))
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and called on the same unit names for every notice (issue 15)
 def fold(text: str) -> str:
     """Fold a unit name for loose comparison: lower case, no diacritics, UBND/HĐND written out the same way."""
     text = text.casefold().replace("ủy ban nhân dân", "ubnd").replace("uỷ ban nhân dân", "ubnd")
@@ -369,6 +370,7 @@ _NEW_STYLE = re.compile(r"(?:o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])$")
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and called on every word of every notice (issue 15)
 def tone_key(word: str) -> tuple[str, str] | None:
     """Return (the word without its tone placement, "old"/"new") for hòa/hoà-like words, else None."""
     lower = word.lower()

@@ -1,0 +1,84 @@
+"""The batch on worker processes: the same files, bytes, errors and order as one process; nothing written when a
+spec fails; the cached, uncached and parallel paths give byte-identical documents (issue 15)."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from paths import ROOT, spec_files
+
+from ttbgen.build import workers
+from ttbgen.build.pipeline import BatchError, build_all
+from ttbgen.errors import SpecError
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import genspecs
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Map every file name in a folder to its bytes."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.fixture
+def batch(tmp_path: Path) -> Path:
+    """A folder of 40 generated specs and a copy of every example spec."""
+    folder = tmp_path / "specs"
+    genspecs.generate(folder, 40)
+    for spec in spec_files():
+        shutil.copyfile(spec, folder / spec.name)
+    return folder
+
+
+def test_parallel_cached_and_uncached_builds_are_byte_identical(batch: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TTBGEN_CACHE_DIR", str(tmp_path / "cache"))
+    parallel = build_all([batch], tmp_path / "parallel", jobs=2)  # cold cache: workers compile and store
+    one = build_all([batch], tmp_path / "one", jobs=1)  # warm cache
+    monkeypatch.setenv("TTBGEN_CACHE_DIR", "off")
+    uncached = build_all([batch], tmp_path / "uncached", jobs=1)
+    assert workers.jobs_for(len(parallel), 2) == 2
+    assert [b.output.name for b in parallel] == [b.output.name for b in one] == [b.output.name for b in uncached]
+    assert tree(tmp_path / "parallel") == tree(tmp_path / "one") == tree(tmp_path / "uncached")
+    assert len(tree(tmp_path / "one")) == len(parallel) > 40
+    assert {b.office.key for b in parallel if b.office} == {b.office.key for b in one if b.office}
+
+
+def test_one_bad_spec_in_a_parallel_batch_writes_nothing(batch: Path, tmp_path: Path) -> None:
+    (batch / "notice-00007.yaml").write_text("office: ubnd-lang-son\nnumber: [\n", encoding="utf-8")
+    (batch / "notice-00031.yaml").write_text("office: no-such-office\n", encoding="utf-8")
+    errors = []
+    for jobs in (1, 2):
+        with pytest.raises(BatchError) as info:
+            build_all([batch], tmp_path / f"out{jobs}", jobs=jobs)
+        errors.append([e.render() for e in info.value.errors])
+        assert not (tmp_path / f"out{jobs}").exists()
+    assert errors[0] == errors[1] and len(errors[0]) == 2
+    assert "notice-00007.yaml" in errors[0][0] and "notice-00031.yaml" in errors[0][1]
+
+
+def test_errors_cross_the_process_boundary_whole(tmp_path: Path) -> None:
+    from ttbgen.errors import Mark
+
+    located = SpecError("bad value", Mark("a.yaml", 3, 7), "meeting.date")
+    assert workers._portable(located) is located  # pickles with its mark and path
+
+    class Odd(SpecError):
+        def __init__(self, a: str, b: str) -> None:
+            super().__init__(f"{a}/{b}")
+
+    relayed = workers._portable(Odd("x", "y"))
+    assert isinstance(relayed, workers.RelayedError) and relayed.render() == "x/y" and relayed.exit_code == 2
+
+
+def test_small_batches_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert workers.jobs_for(3, 8) == 1
+    monkeypatch.setenv(workers.ENV_JOBS, "1")
+    assert workers.jobs_for(1000) == 1
+    monkeypatch.setenv(workers.ENV_JOBS, "3")
+    assert workers.jobs_for(1000) == 3
+    parts = workers.chunks(list(range(100)), 2)
+    assert [i for _first, part in parts for i in part] == list(range(100)) and len(parts) >= 4

@@ -10,7 +10,6 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from xml.sax.saxutils import quoteattr
 
 from ttbgen import __version__
 from ttbgen.check.findings import Finding, Level, finding_dict
@@ -108,6 +107,8 @@ def _github(report: Report) -> str:
 
 def _junit(report: Report) -> str:
     """JUnit XML: a test suite per file, a test case per rule; error findings are failures."""
+    from xml.sax.saxutils import quoteattr  # imports urllib, http, email and ssl: only for JUnit (issue 15)
+
     suites = []
     for path in report.files:
         mine = [f for f in report.findings if f.location.file == path]
@@ -130,6 +131,8 @@ def _rule_ids(report: Report, findings: list[Finding]) -> list[str]:
 
 def _junit_case(path: str, rule: str, findings: list[Finding]) -> str:
     """One test case: failed when the rule has an error finding; the other findings go to system-out."""
+    from xml.sax.saxutils import quoteattr
+
     errors = [f for f in findings if f.level is Level.ERROR]
     inner = ""
     if errors:

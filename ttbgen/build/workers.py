@@ -9,11 +9,9 @@ as a one-process run; writing still waits until every spec has rendered (pipelin
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -23,6 +21,8 @@ from ttbgen.spec.lint import SpecWarning
 from ttbgen.spec.model import Office
 
 if TYPE_CHECKING:
+    import multiprocessing.context
+
     from ttbgen.build.pipeline import Builder, Built
     from ttbgen.check.report import Report
     from ttbgen.check.ruleset import RuleSet
@@ -135,6 +135,8 @@ def _portable(error: TtbgenError) -> TtbgenError:
 
 def _context() -> multiprocessing.context.BaseContext:
     """Fork where there is fork (workers start with ttbgen imported); spawn elsewhere (Windows)."""
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
@@ -144,6 +146,8 @@ def pool_map(func: Callable[..., T], calls: Sequence[tuple[Any, ...]], jobs: int
     if jobs == 1:
         yield from (func(*call) for call in calls)
         return
+    from concurrent.futures import ProcessPoolExecutor  # 10 ms of imports a one-spec build does not need
+
     with ProcessPoolExecutor(jobs, mp_context=_context()) as pool:
         futures = [pool.submit(func, *call) for call in calls]
         for future in futures:

@@ -108,6 +108,7 @@ class CompiledTemplate:
         self._env = make_environment()
         self._parts = compiled_parts(_digest(self.members), self._compile_all, self._env, use_cache)
         self._writer = PackageWriter(self.members)
+        self._checked: dict[str, str] = {}  # part → the last rendered XML found well-formed
 
     def _compile_all(self) -> dict[str, CodeType]:
         """Clean and compile every rendered part (a cache miss: the only place docxtpl is imported)."""
@@ -148,7 +149,9 @@ class CompiledTemplate:
         if _LISTING.search(xml):  # only then can docxtpl's listing step change anything (byte-identical)
             self._docxtpl = self._docxtpl or _patcher()
             xml = str(self._docxtpl.resolve_listing(xml))
-        _check_xml(self.path, name, xml)
+        if self._checked.get(name) != xml:  # a part rendered the same as the last one checked is well-formed too
+            _check_xml(self.path, name, xml)
+            self._checked[name] = xml
         return xml.encode("utf-8")
 
     def render(self, context: NoticeContext, info: DocumentInfo,

@@ -21,8 +21,7 @@ Stamp = tuple[int, int, int, int, int, int]
 
 def deflate(data: bytes) -> tuple[int, bytes]:
     """Return the CRC-32 and the raw deflate stream of data, as zipfile makes them (default level, no header)."""
-    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-    return zlib.crc32(data), compressor.compress(data) + compressor.flush()
+    return zlib.crc32(data), zlib.compress(data, zlib.Z_DEFAULT_COMPRESSION, -15)
 
 
 def _name_flags(name: str) -> tuple[bytes, int]:

@@ -8,10 +8,15 @@ are used: cached entries are trusted like the user's own files.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import importlib.util
+import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ENV_CACHE_DIR = "TTBGEN_CACHE_DIR"
 
@@ -68,3 +73,37 @@ def atomic_write(path: Path, data: bytes) -> bool:
             if tmp:
                 os.unlink(tmp)
         return False
+
+
+def package_stamp(package: str, files: tuple[str, ...]) -> str:
+    """Return what identifies an installed package without importing it: some files' sizes and times."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.origin:
+        return ""
+    folder = Path(spec.origin).parent
+    parts = []
+    for name in files:
+        with contextlib.suppress(OSError):
+            st = (folder / name).stat()
+            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    return "|".join(parts)
+
+
+def cached_json(name: str, stamp: str, build: Callable[[], Any], valid: Callable[[Any], bool]) -> Any:
+    """Return data built from a large package, kept as JSON in the user cache under (name, stamp).
+
+    A process then need not import the package (vietnam_provinces, holidays: tens of ms each, issue 15).
+    A missing, unreadable or invalid file is rebuilt.
+    """
+    folder = private_folder("data")
+    if folder is None or not stamp:
+        return build()
+    path = folder / f"{name}-{hashlib.sha256(stamp.encode()).hexdigest()[:32]}.json"
+    with contextlib.suppress(OSError, ValueError):
+        if is_private(path):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if valid(data):
+                return data
+    data = build()
+    atomic_write(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    return data

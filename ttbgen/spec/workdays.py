@@ -10,15 +10,50 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from dataclasses import dataclass
 from typing import Any
 
 
+@dataclass(frozen=True)
+class YearCalendar:
+    """One year of Vietnam's calendar: the days off with their names, and the Saturdays worked instead."""
+
+    days: dict[dt.date, str]
+    weekend_workdays: frozenset[dt.date]
+
+    def __contains__(self, day: object) -> bool:
+        return day in self.days
+
+    def get(self, day: dt.date) -> str | None:
+        """Return the name of a day off, or None."""
+        return self.days.get(day)
+
+
 @functools.cache
-def _calendar(year: int) -> Any:
-    """Return the `holidays` calendar of Vietnam for one year, in Vietnamese (imported lazily: it is large)."""
+def _calendar(year: int) -> YearCalendar:
+    """Return Vietnam's calendar for one year, from the user cache when possible: `holidays` imports every
+    country's calendar (tens of ms, issue 15), so it is imported only to build a year not cached yet."""
+    from ttbgen.cachedir import cached_json, package_stamp
+
+    stamp = f"{year}|" + package_stamp("holidays", ("version.py", "countries/vietnam.py"))
+    data = cached_json(f"holidays-vn-{year}", stamp, lambda: _build_year(year), _valid_year)
+    return YearCalendar({dt.date.fromisoformat(d): n for d, n in data["days"].items()},
+                        frozenset(dt.date.fromisoformat(d) for d in data["weekend_workdays"]))
+
+
+def _build_year(year: int) -> dict[str, Any]:
+    """Read one year of Vietnam's calendar from the `holidays` package, in Vietnamese."""
     import holidays
 
-    return holidays.country_holidays("VN", years=[year], language="vi")
+    calendar = holidays.country_holidays("VN", years=[year], language="vi")
+    return {"days": {d.isoformat(): str(calendar.get(d)) for d in sorted(calendar)},
+            "weekend_workdays": sorted(d.isoformat() for d in calendar.weekend_workdays)}
+
+
+def _valid_year(data: Any) -> bool:
+    """Tell whether cached data has the shape _build_year writes."""
+    return (isinstance(data, dict) and isinstance(data.get("days"), dict) and isinstance(
+        data.get("weekend_workdays"), list) and all(isinstance(v, str) for v in data["days"].values()))
 
 
 def day_off(day: dt.date) -> str:

@@ -82,3 +82,21 @@ def test_small_batches_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> N
     assert workers.jobs_for(1000) == 3
     parts = workers.chunks(list(range(100)), 2)
     assert [i for _first, part in parts for i in part] == list(range(100)) and len(parts) >= 4
+
+
+def test_spill_folders_left_by_a_killed_run_are_cleaned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import time
+
+    monkeypatch.setenv("TTBGEN_CACHE_DIR", str(tmp_path / "cache"))
+    root = workers.spill_root()
+    assert root is not None
+    old, recent = root / "batch-old", root / "batch-recent"
+    for folder in (old, recent):
+        folder.mkdir()
+        (folder / "0000001-0.docx").write_bytes(b"x")
+    os.utime(old, (time.time() - 2 * 86_400,) * 2)
+    workers.spill_root()
+    assert not old.exists() and recent.exists()
+    build_all([ROOT / "specs" / "example.yaml"], tmp_path / "out")
+    assert sorted(p.name for p in root.iterdir()) == ["batch-recent"]  # a run leaves nothing behind

@@ -336,11 +336,10 @@ def build_all(specs: list[Path], outdir: Path, force: bool = False, strict: bool
 
     Rendering runs on every core and spills each document to a temporary folder (build/workers.py, issue 15).
     """
-    from ttbgen.build.workers import Options, render_batch, write_batch
-    from ttbgen.cachedir import private_folder
+    from ttbgen.build.workers import Options, render_batch, spill_root, write_batch
 
     # The spill folder sits in the user cache (on disk) rather than /tmp, which may be memory (tmpfs).
-    with tempfile.TemporaryDirectory(prefix="batch-", dir=private_folder("spill")) as spill:
+    with tempfile.TemporaryDirectory(prefix="batch-", dir=spill_root()) as spill:
         staged, errors = render_batch(expand(specs), Options(outdir, force, strict, templates), Path(spill), jobs,
                                       progress)
         errors += overwrite_conflicts(staged, outdir, force)

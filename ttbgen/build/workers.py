@@ -9,6 +9,7 @@ as a one-process run; writing still waits until every spec has rendered (pipelin
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
@@ -139,6 +140,22 @@ def _context() -> multiprocessing.context.BaseContext:
 
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def spill_root() -> Path | None:
+    """Return the folder for spill folders (in the user cache, on disk), removing any left a day ago by a run
+    that was killed; None means the system's temporary folder."""
+    import shutil
+    import time
+
+    from ttbgen.cachedir import private_folder
+
+    root = private_folder("spill")
+    for old in root.iterdir() if root is not None else ():
+        with contextlib.suppress(OSError):
+            if time.time() - old.stat().st_mtime > 86_400:
+                shutil.rmtree(old, ignore_errors=True)
+    return root
 
 
 def pool_map(func: Callable[..., T], calls: Sequence[tuple[Any, ...]], jobs: int) -> Iterator[T]:

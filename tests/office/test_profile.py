@@ -59,3 +59,25 @@ def test_cache_off_uses_a_fresh_profile(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv("TTBGEN_CACHE_DIR", "off")
     with libreoffice_profile(tmp_path / "fresh") as profile:
         assert profile == tmp_path / "fresh"
+
+
+def test_watch_reports_pdfs_as_they_appear(tmp_path: Path) -> None:
+    import time
+
+    from ttbgen.office.profile import PDF_PROGRESS, watch
+
+    seen: list[tuple[int, int]] = []
+    out = tmp_path / "out"
+    out.mkdir()
+    token = PDF_PROGRESS.set(lambda done, total: seen.append((done, total)))  # as `check --render` sets it
+    try:
+        with watch(out, 3, None):
+            for i in range(3):
+                (out / f"n{i}.pdf").write_bytes(b"%PDF-")
+                time.sleep(0.3)
+    finally:
+        PDF_PROGRESS.reset(token)
+    assert seen and seen[-1] == (3, 3) and all(total == 3 for _done, total in seen)
+    assert [done for done, _total in seen] == sorted(done for done, _total in seen)
+    with watch(out, 3, None):  # nobody listening: no thread, nothing reported
+        pass

@@ -83,10 +83,13 @@ def watch(folder: Path, total: int, progress: Progress | None) -> Iterator[None]
         return
     stop = threading.Event()
 
+    def report() -> None:
+        with contextlib.suppress(OSError):
+            progress(sum(1 for p in folder.glob("*.pdf")), total)
+
     def poll() -> None:
         while not stop.wait(0.2):
-            with contextlib.suppress(OSError):
-                progress(sum(1 for p in folder.glob("*.pdf")), total)
+            report()
 
     thread = threading.Thread(target=poll, daemon=True)
     thread.start()
@@ -95,3 +98,4 @@ def watch(folder: Path, total: int, progress: Progress | None) -> Iterator[None]
     finally:
         stop.set()
         thread.join()
+        report()  # the last count, however the polls fell

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,6 +23,7 @@ os.environ.pop("TTBGEN_TEMPLATE_PATH", None)
 os.environ["XDG_CONFIG_HOME"] = str(Path(__file__).parent / "no-user-config")
 # Caches (compiled templates, the province table, the LibreOffice profile) go to a folder of this run (issue 15).
 os.environ["TTBGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="ttbgen-test-cache-")
+atexit.register(shutil.rmtree, os.environ["TTBGEN_CACHE_DIR"], True)
 
 
 @pytest.fixture(scope="session")

@@ -54,10 +54,10 @@ def test_one_bad_spec_in_a_parallel_batch_writes_nothing(batch: Path, tmp_path: 
     for jobs in (1, 2):
         with pytest.raises(BatchError) as info:
             build_all([batch], tmp_path / f"out{jobs}", jobs=jobs)
-        errors.append([e.render() for e in info.value.errors])
+        errors.append([(e.render(), len(getattr(e, "errors", [e]))) for e in info.value.errors])
         assert not (tmp_path / f"out{jobs}").exists()
     assert errors[0] == errors[1] and len(errors[0]) == 2
-    assert "notice-00007.yaml" in errors[0][0] and "notice-00031.yaml" in errors[0][1]
+    assert "notice-00007.yaml" in errors[0][0][0] and "notice-00031.yaml" in errors[0][1][0]
 
 
 def test_errors_cross_the_process_boundary_whole(tmp_path: Path) -> None:
@@ -72,6 +72,21 @@ def test_errors_cross_the_process_boundary_whole(tmp_path: Path) -> None:
 
     relayed = workers._portable(Odd("x", "y"))
     assert isinstance(relayed, workers.RelayedError) and relayed.render() == "x/y" and relayed.exit_code == 2
+
+    class Group(SpecError):  # like spec.clerk.SpecErrors: several errors, and an __init__ pickle cannot call
+        def __init__(self, errors: list[SpecError]) -> None:
+            super().__init__(errors[0].message)
+            self.errors = errors
+
+        def render(self) -> str:
+            return "\n".join(e.render() for e in self.errors)
+
+    group = workers._portable(Group([located, SpecError("second")]))
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(group))
+    assert copy.render() == "a.yaml:3:7: meeting.date: bad value\nsecond"
+    assert [e.render() for e in copy.errors] == ["a.yaml:3:7: meeting.date: bad value", "second"]
 
 
 def test_small_batches_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:

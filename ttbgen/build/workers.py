@@ -63,14 +63,17 @@ class Staged:
 
 
 class RelayedError(TtbgenError):
-    """An error raised in a worker that could not be sent back as itself: its message and exit code."""
+    """An error raised in a worker that could not be sent back as itself: its message, exit code and, for an
+    error that groups several (a spec's SpecErrors), the errors inside it."""
 
-    def __init__(self, message: str, exit_code: int) -> None:
+    def __init__(self, message: str, exit_code: int, errors: list[TtbgenError] | None = None) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+        if errors is not None:
+            self.errors = errors
 
-    def __reduce__(self) -> tuple[type[RelayedError], tuple[str, int]]:
-        return RelayedError, (str(self), self.exit_code)
+    def __reduce__(self) -> tuple[type[RelayedError], tuple[str, int, list[TtbgenError] | None]]:
+        return RelayedError, (str(self), self.exit_code, getattr(self, "errors", None))
 
 
 SpecResult = tuple[list[Staged], list[TtbgenError]]
@@ -102,8 +105,10 @@ def _builder(options: Options) -> Builder:
     return _BUILDERS[options]
 
 
-def render_chunk(options: Options, spill: Path, first: int, specs: list[Path]) -> list[SpecResult]:
-    """Render a chunk of specs, spilling each document to a file; return one result per spec, in order."""
+def render_chunk(options: Options, spill: Path, first: int, specs: list[Path],
+                 in_worker: bool = False) -> list[SpecResult]:
+    """Render a chunk of specs, spilling each document to a file; return one result per spec, in order
+    (in a worker, errors are made fit to cross the process boundary)."""
     from ttbgen.build.pipeline import BatchError
 
     builder = _builder(options)
@@ -112,7 +117,8 @@ def render_chunk(options: Options, spill: Path, first: int, specs: list[Path]) -
         try:
             rendered = builder.render(spec)
         except TtbgenError as exc:
-            results.append(([], [_portable(e) for e in (exc.errors if isinstance(exc, BatchError) else [exc])]))
+            errors = exc.errors if isinstance(exc, BatchError) else [exc]
+            results.append(([], [_portable(e) for e in errors] if in_worker else errors))
             continue
         staged = []
         for k, item in enumerate(rendered):
@@ -131,7 +137,9 @@ def _portable(error: TtbgenError) -> TtbgenError:
             return error
     except Exception:  # any pickling failure means: send the message instead
         pass
-    return RelayedError(error.render(), error.exit_code)
+    inner = getattr(error, "errors", None)
+    nested = [_portable(e) for e in inner if isinstance(e, TtbgenError)] if isinstance(inner, list) else None
+    return RelayedError(error.render(), error.exit_code, nested)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -179,7 +187,7 @@ def render_batch(specs: list[Path], options: Options, spill: Path, jobs: int | N
     errors: list[TtbgenError] = []
     offices: dict[str, Office] = {}
     done = 0
-    calls = [(options, spill, first, part) for first, part in chunks(specs, workers)]
+    calls = [(options, spill, first, part, workers > 1) for first, part in chunks(specs, workers)]
     for results in pool_map(render_chunk, calls, workers):
         for items, errs in results:
             staged += [_shared_office(s, offices) for s in items]

@@ -27,8 +27,8 @@ from ttbgen.check.ooxml import (
     visible_sides,
     w,
 )
-from ttbgen.check.safeio import Package
-from ttbgen.check.styles import Props, StyleSheet, read_ppr, read_rpr
+from ttbgen.check.safeio import Package, parse_xml
+from ttbgen.check.styles import Props, StyleSheet, cached_sheet, read_ppr, read_rpr
 from ttbgen.errors import DocxError
 from ttbgen.i18n import _
 
@@ -81,16 +81,32 @@ class _Reader:
             raise DocxError(
                 _("{file}: not a WordprocessingML document (Strict OOXML is not supported)").format(file=path))
         self.root = root
-        self.sheet = StyleSheet(self._related("styles"), self._related("theme"))
-        self.ppr_cache: dict[tuple[str | None, bytes], tuple[str | None, Props]] = {}
-        self.rpr_cache: dict[tuple[str | None, str | None, bytes], Run] = {}
+        self.sheet = self._sheet()
+        self.ppr_cache = self.sheet.resolved_ppr
+        self.rpr_cache = self.sheet.resolved_rpr
 
-    def _related(self, kind: str) -> etree._Element | None:
-        """Return the first part of a relationship type (styles, theme, …) or None."""
+    def _sheet(self) -> StyleSheet:
+        """Return the style sheet, parsed only when no earlier document had the same styles and theme bytes."""
+        styles, theme = self._related_name("styles"), self._related_name("theme")
+        data = [self.package.read(name) if name else None for name in (styles, theme)]
+        return cached_sheet(data[0], data[1], lambda: StyleSheet(self._parsed(styles, data[0]),
+                                                                 self._parsed(theme, data[1])))
+
+    def _parsed(self, name: str | None, data: bytes | None) -> etree._Element | None:
+        """Parse a part read already (safely, as Package.xml does), or None when there is none."""
+        return parse_xml(data, f"{self.path}:{name}") if name and data is not None else None
+
+    def _related_name(self, kind: str) -> str | None:
+        """Return the name of the first part of a relationship type (styles, theme, …), or None."""
         for rel_type, target in self.rels.values():
             if rel_type.endswith("/" + kind) and self.package.has(target):
-                return self.package.xml(target)
+                return target
         return None
+
+    def _related(self, kind: str) -> etree._Element | None:
+        """Return the first part of a relationship type parsed, or None."""
+        name = self._related_name(kind)
+        return self.package.xml(name) if name else None
 
     def read(self) -> Document:
         """Walk the body, then the header and footer parts the sections reference."""

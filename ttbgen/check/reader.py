@@ -37,6 +37,11 @@ DEFAULT_CELL_MARGIN = 108  # Word's default left/right cell margin, 0.19 cm
 _CHAR_TAGS = {w("t"): None, w("tab"): "\t", w("br"): "\n", w("cr"): "\n", w("noBreakHyphen"): "-"}
 _SKIP = {w("del"), w("moveFrom"), w("rPr"), w("pPr")}  # deleted revisions are not shown
 _LINE_PRESETS = {"line", "straightConnector1"}
+# Clark names used per element in the walk, resolved once (w() is cached, but a call per child adds up).
+_P, _TBL, _R, _T, _PPR, _RPR, _SECT_PR = (w(tag) for tag in ("p", "tbl", "r", "t", "pPr", "rPr", "sectPr"))
+_FLD_SIMPLE, _FLD_CHAR, _INSTR_TEXT = w("fldSimple"), w("fldChar"), w("instrText")
+_BLOCK_WRAPPERS = frozenset({w("sdt"), w("sdtContent"), w("customXml")})
+_W_PREFIX = f"{{{W_NS}}}"
 _LEN = re.compile(r"(-?[\d.]+)\s*(pt|in|cm|mm|px|emu)?")
 _UNIT_TWIPS = {"pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 1440 / 25.4, "px": 15.0, "emu": 1 / 635, None: 20.0}
 
@@ -174,11 +179,11 @@ class _Reader:
         """Walk block content in reading order: paragraphs, tables, content controls."""
         for child in container:
             tag = child.tag
-            if tag == w("p"):
+            if tag == _P:
                 self._paragraph(child, walk, cell)
-            elif tag == w("tbl"):
+            elif tag == _TBL:
                 self._table(child, walk)
-            elif tag in (w("sdt"), w("sdtContent"), w("customXml")):
+            elif tag in _BLOCK_WRAPPERS:
                 self._blocks(child, walk, cell)
 
     def _table(self, tbl: etree._Element, walk: _Walk) -> None:
@@ -199,21 +204,27 @@ class _Reader:
                 info = Cell(number, r, c, max(width - margin, 0), borders, (number, r, c))
                 self._blocks(tc, walk, (info, style))
 
-    def _ppr(self, ppr_el: etree._Element | None, table_style: str | None) -> tuple[str | None, Props]:
-        """Return the style id and effective properties of a pPr; the same XML resolves once per document."""
+    def _ppr(self, ppr_el: etree._Element | None, table_style: str | None) -> tuple[str | None, Props, bool]:
+        """Return the style id and effective properties of a pPr, and whether it closes a section (holds a
+        sectPr); the same XML resolves once per style sheet."""
         key = (table_style, etree.tostring(ppr_el) if ppr_el is not None else b"")
         cached = self.ppr_cache.get(key)
         if cached is None:
             style = attr(ppr_el.find(w("pStyle")) if ppr_el is not None else None, "val")
-            cached = self.ppr_cache[key] = (style, self.sheet.paragraph(table_style, style, read_ppr(ppr_el)))
+            closes = ppr_el is not None and ppr_el.find(_SECT_PR) is not None
+            cached = self.ppr_cache[key] = (style, self.sheet.paragraph(table_style, style, read_ppr(ppr_el)), closes)
         return cached
 
     def _paragraph(self, p: etree._Element, walk: _Walk, where: tuple[Cell, str | None] | None) -> None:
         """Resolve one paragraph and its runs."""
         walk.count += 1
         table_style = where[1] if where else None
-        style, ppr = self._ppr(p.find(w("pPr")), table_style)
-        runs, fields = _Runs(self.sheet, table_style, style, self.rpr_cache).collect(p)
+        first = p[0] if len(p) else None
+        # pPr comes first in a valid paragraph: p[0] is cheaper than find(); find() covers any other order.
+        style, ppr, closes = self._ppr(first if first is not None and first.tag == _PPR else p.find(_PPR),
+                                       table_style)
+        collected = _Runs(self.sheet, table_style, style, self.rpr_cache)
+        runs, fields = collected.collect(p)
         raw = "".join(run.text for run in runs)
         shown = unicodedata.normalize("NFC", "".join(run.shown() for run in runs))
         cell = where[0] if where else None
@@ -226,7 +237,8 @@ class _Reader:
             borders=frozenset(ppr.get("borders", frozenset())), drawn=_drawn_lines(p, walk.drawn), fields=fields,
             width=cell.width if cell else walk.width, cell=cell, section=walk.section,
         ))
-        if p.find(f"{w('pPr')}/{w('sectPr')}") is not None:
+        # Any pPr child holding a sectPr closes a section; only a malformed paragraph has a second pPr.
+        if closes or (collected.pprs > 1 and p.find(f"{_PPR}/{_SECT_PR}") is not None):
             walk.section += 1
 
 
@@ -239,39 +251,45 @@ class _Runs:
         self.runs: list[Run] = []
         self.fields: list[Field] = []
         self.instr: list[str] | None = None  # instruction text of an open complex field
+        self.pprs = 0  # pPr children of the paragraph itself
 
     def collect(self, p: etree._Element) -> tuple[list[Run], list[Field]]:
         """Return the paragraph's runs and the fields that start in it."""
-        self._walk(p)
+        self._walk(p, p)
         return self.runs, self.fields
 
-    def _walk(self, el: etree._Element) -> None:
+    def _walk(self, el: etree._Element, p: etree._Element) -> None:
         """Visit inline content; runs inside drawings (text boxes) are not the paragraph's text."""
         for child in el:
             tag = child.tag
-            if tag == w("r"):
+            if tag == _R:
                 self._run(child)
-            elif tag == w("fldSimple"):
+            elif tag == _FLD_SIMPLE:
                 start = len(self.runs)
-                self._walk(child)
+                self._walk(child, p)
                 result = self.runs[start] if len(self.runs) > start else None
                 self.fields.append(Field(_norm_instr(attr(child, "instr") or ""), result))
-            elif isinstance(tag, str) and tag not in _SKIP and tag.startswith(f"{{{W_NS}}}"):
-                self._walk(child)
+            elif tag == _PPR:
+                self.pprs += el is p
+            elif isinstance(tag, str) and tag not in _SKIP and tag.startswith(_W_PREFIX):
+                self._walk(child, p)
 
     def _run(self, r: etree._Element) -> None:
         """Resolve one w:r; track complex fields (begin → instrText → separate/end)."""
-        text = _run_text(r, self)
-        f = self._format(r.find(w("rPr")))
+        text, rpr_el, has_t = _run_parts(r, self)
+        boundary = bool(self.instr) and has_t  # a field's result run (text after the separate mark)
+        if not (text or boundary):
+            return
+        f = self._format(rpr_el)
         run = Run(text, f.size, f.bold, f.italic, f.caps, f.ascii, f.h_ansi, f.cs, f.color)
-        if self.instr is not None and self.instr and _field_boundary(r):
-            self.fields.append(Field(_norm_instr("".join(self.instr)), run))
+        if boundary:
+            self.fields.append(Field(_norm_instr("".join(self.instr or ())), run))
             self.instr = None
         if text:
             self.runs.append(run)
 
     def _format(self, rpr_el: etree._Element | None) -> Run:
-        """Return an empty Run carrying the effective formatting of an rPr (resolved once per document)."""
+        """Return an empty Run carrying the effective formatting of an rPr (resolved once per style sheet)."""
         key = (self.table_style, self.para_style, etree.tostring(rpr_el) if rpr_el is not None else b"")
         cached = self.cache.get(key)
         if cached is None:
@@ -290,23 +308,24 @@ class _Runs:
             self.instr = None
 
 
-def _run_text(r: etree._Element, runs: _Runs) -> str:
-    """Return the shown text of a run; instruction text goes to the open field."""
+def _run_parts(r: etree._Element, runs: _Runs) -> tuple[str, etree._Element | None, bool]:
+    """Return a run's shown text, its (first) rPr and whether it holds a w:t, in one pass over its children;
+    instruction text goes to the open field."""
     parts: list[str] = []
+    rpr: etree._Element | None = None
+    has_t = False
     for child in r:
         tag = child.tag
         if tag in _CHAR_TAGS:
             parts.append(_CHAR_TAGS[tag] or (child.text or ""))
-        elif tag == w("instrText") and runs.instr is not None:
+            has_t = has_t or tag == _T
+        elif tag == _RPR:
+            rpr = child if rpr is None else rpr
+        elif tag == _INSTR_TEXT and runs.instr is not None:
             runs.instr.append(child.text or "")
-        elif tag == w("fldChar"):
+        elif tag == _FLD_CHAR:
             runs.field_char(attr(child, "fldCharType") or "")
-    return "".join(parts)
-
-
-def _field_boundary(r: etree._Element) -> bool:
-    """Tell whether a run is a field's result run (text after the separate mark)."""
-    return r.find(w("t")) is not None
+    return "".join(parts), rpr, has_t
 
 
 def _norm_instr(instr: str) -> str:

@@ -49,7 +49,7 @@ class Field:
 
 @dataclass(slots=True)
 class Para:
-    """A paragraph with its effective paragraph formatting."""
+    """A paragraph with its effective paragraph formatting (reader._paragraph builds it positionally)."""
 
     n: int  # 1-based ¶N in its part (body paragraphs count table paragraphs too)
     part: str

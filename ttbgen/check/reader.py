@@ -87,7 +87,7 @@ class _Reader:
                 _("{file}: not a WordprocessingML document (Strict OOXML is not supported)").format(file=path))
         self.root = root
         self.sheet = self._sheet()
-        self.ppr_cache = self.sheet.resolved_ppr
+        self.ppr_cache: dict[tuple[str | None, bytes], _Layout] = self.sheet.resolved_ppr
         self.rpr_cache = self.sheet.resolved_rpr
 
     def _sheet(self) -> StyleSheet:
@@ -204,15 +204,16 @@ class _Reader:
                 info = Cell(number, r, c, max(width - margin, 0), borders, (number, r, c))
                 self._blocks(tc, walk, (info, style))
 
-    def _ppr(self, ppr_el: etree._Element | None, table_style: str | None) -> tuple[str | None, Props, bool]:
-        """Return the style id and effective properties of a pPr, and whether it closes a section (holds a
+    def _ppr(self, ppr_el: etree._Element | None, table_style: str | None) -> _Layout:
+        """Return the style id and effective layout of a pPr, and whether it closes a section (holds a
         sectPr); the same XML resolves once per style sheet."""
         key = (table_style, etree.tostring(ppr_el) if ppr_el is not None else b"")
         cached = self.ppr_cache.get(key)
         if cached is None:
             style = attr(ppr_el.find(w("pStyle")) if ppr_el is not None else None, "val")
             closes = ppr_el is not None and ppr_el.find(_SECT_PR) is not None
-            cached = self.ppr_cache[key] = (style, self.sheet.paragraph(table_style, style, read_ppr(ppr_el)), closes)
+            cached = self.ppr_cache[key] = _layout(style, self.sheet.paragraph(table_style, style, read_ppr(ppr_el)),
+                                                   closes)
         return cached
 
     def _paragraph(self, p: etree._Element, walk: _Walk, where: tuple[Cell, str | None] | None) -> None:
@@ -221,25 +222,35 @@ class _Reader:
         table_style = where[1] if where else None
         first = p[0] if len(p) else None
         # pPr comes first in a valid paragraph: p[0] is cheaper than find(); find() covers any other order.
-        style, ppr, closes = self._ppr(first if first is not None and first.tag == _PPR else p.find(_PPR),
-                                       table_style)
+        style, layout, closes = self._ppr(first if first is not None and first.tag == _PPR else p.find(_PPR),
+                                          table_style)
         collected = _Runs(self.sheet, table_style, style, self.rpr_cache)
         runs, fields = collected.collect(p)
         raw = "".join(run.text for run in runs)
         shown = unicodedata.normalize("NFC", "".join(run.shown() for run in runs))
         cell = where[0] if where else None
-        walk.paras.append(Para(
-            n=walk.count, part=walk.part, style=style or self.sheet.default_para or "", raw=raw, text=shown,
-            runs=runs, align=str(ppr.get("jc", "left")), ind_left=int(ppr.get("ind_left", 0)),
-            ind_right=int(ppr.get("ind_right", 0)), first_line=int(ppr.get("first", 0)),
-            before=int(ppr.get("before", 0)), after=int(ppr.get("after", 0)), line=int(ppr.get("line", 240)),
-            line_rule=str(ppr.get("lineRule", "auto")), contextual=bool(ppr.get("contextual", False)),
-            borders=frozenset(ppr.get("borders", frozenset())), drawn=_drawn_lines(p, walk.drawn), fields=fields,
-            width=cell.width if cell else walk.width, cell=cell, section=walk.section,
+        walk.paras.append(Para(  # positional: n, part, style, raw, text, runs, the layout fields, drawn, fields, …
+            walk.count, walk.part, style or self.sheet.default_para or "", raw, shown, runs, *layout,
+            _drawn_lines(p, walk.drawn), fields, cell.width if cell else walk.width, cell, "", walk.section,
         ))
         # Any pPr child holding a sectPr closes a section; only a malformed paragraph has a second pPr.
         if closes or (collected.pprs > 1 and p.find(f"{_PPR}/{_SECT_PR}") is not None):
             walk.section += 1
+
+
+# A paragraph's layout fields in Para's order: align, ind_left, ind_right, first_line, before, after, line,
+# line_rule, contextual, borders.
+_Layout = tuple[str | None, tuple[str, int, int, int, int, int, int, str, bool, frozenset[str]], bool]
+
+
+def _layout(style: str | None, ppr: Props, closes: bool) -> _Layout:
+    """Return a resolved pPr as the reader keeps it: style id, Para's layout fields, whether it closes a section."""
+    return style, (
+        str(ppr.get("jc", "left")), int(ppr.get("ind_left", 0)), int(ppr.get("ind_right", 0)),
+        int(ppr.get("first", 0)), int(ppr.get("before", 0)), int(ppr.get("after", 0)), int(ppr.get("line", 240)),
+        str(ppr.get("lineRule", "auto")), bool(ppr.get("contextual", False)),
+        frozenset(ppr.get("borders", frozenset())),
+    ), closes
 
 
 class _Runs:

@@ -131,9 +131,8 @@ class StyleSheet:
         self.chain = lru_cache(maxsize=None)(self._chain)
         self.layers = lru_cache(maxsize=None)(self._layers)
         # Effective formatting by (table style, [paragraph style,] pPr/rPr XML): one resolution per distinct
-        # formatting, shared by every document with these styles (the reader fills them). A pPr resolves to
-        # (its style id, its properties, whether it holds a sectPr).
-        self.resolved_ppr: dict[tuple[str | None, bytes], tuple[str | None, Props, bool]] = {}
+        # formatting, shared by every document with these styles (the reader fills and reads them).
+        self.resolved_ppr: dict[tuple[str | None, bytes], Any] = {}
         self.resolved_rpr: dict[tuple[str | None, str | None, bytes], Run] = {}
 
     def _load(self, root: etree._Element) -> None:

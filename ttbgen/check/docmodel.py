@@ -73,10 +73,14 @@ class Para:
     cell: Cell | None = None
     piece: str = ""  # "line" or "tab" for one printed piece of a paragraph (components.segments), else ""
     section: int = 0  # 0-based index of the body section the paragraph belongs to
+    # text_runs() once computed: the rules ask for it ~8 times per paragraph (dataclasses.replace resets it)
+    _visible: list[Run] | None = field(default=None, init=False, repr=False, compare=False)
 
     def text_runs(self) -> list[Run]:
-        """Return the runs that carry visible characters."""
-        return [run for run in self.runs if run.text.strip()]
+        """Return the runs that carry visible characters (one list per paragraph: read it, do not change it)."""
+        if self._visible is None:
+            self._visible = [run for run in self.runs if run.text.strip()]
+        return self._visible
 
     def is_blank(self) -> bool:
         """Tell whether the paragraph shows no text."""

@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -87,7 +88,7 @@ class _Reader:
                 _("{file}: not a WordprocessingML document (Strict OOXML is not supported)").format(file=path))
         self.root = root
         self.sheet = self._sheet()
-        self.ppr_cache: dict[tuple[str | None, bytes], _Layout] = self.sheet.resolved_ppr
+        self.ppr_cache: dict[tuple[str | None, _Shape], _Layout] = self.sheet.resolved_ppr
         self.rpr_cache = self.sheet.resolved_rpr
 
     def _sheet(self) -> StyleSheet:
@@ -207,7 +208,7 @@ class _Reader:
     def _ppr(self, ppr_el: etree._Element | None, table_style: str | None) -> _Layout:
         """Return the style id and effective layout of a pPr, and whether it closes a section (holds a
         sectPr); the same XML resolves once per style sheet."""
-        key = (table_style, etree.tostring(ppr_el) if ppr_el is not None else b"")
+        key = (table_style, _shape(ppr_el) if ppr_el is not None else ())
         cached = self.ppr_cache.get(key)
         if cached is None:
             style = attr(ppr_el.find(w("pStyle")) if ppr_el is not None else None, "val")
@@ -238,6 +239,7 @@ class _Reader:
             walk.section += 1
 
 
+_Shape = tuple[Any, ...]  # _shape(): (tag, attributes, children's shapes)
 # A paragraph's layout fields in Para's order: align, ind_left, ind_right, first_line, before, after, line,
 # line_rule, contextual, borders.
 _Layout = tuple[str | None, tuple[str, int, int, int, int, int, int, str, bool, frozenset[str]], bool]
@@ -257,7 +259,7 @@ class _Runs:
     """Collect the runs and fields of one paragraph (runs nested in hyperlinks, insertions, sdt…)."""
 
     def __init__(self, sheet: StyleSheet, table_style: str | None, para_style: str | None,
-                 cache: dict[tuple[str | None, str | None, bytes], Run]) -> None:
+                 cache: dict[tuple[str | None, str | None, _Shape], Run]) -> None:
         self.sheet, self.table_style, self.para_style, self.cache = sheet, table_style, para_style, cache
         self.runs: list[Run] = []
         self.fields: list[Field] = []
@@ -301,7 +303,7 @@ class _Runs:
 
     def _format(self, rpr_el: etree._Element | None) -> Run:
         """Return an empty Run carrying the effective formatting of an rPr (resolved once per style sheet)."""
-        key = (self.table_style, self.para_style, etree.tostring(rpr_el) if rpr_el is not None else b"")
+        key = (self.table_style, self.para_style, _shape(rpr_el) if rpr_el is not None else ())
         cached = self.cache.get(key)
         if cached is None:
             char = attr(rpr_el.find(w("rStyle")) if rpr_el is not None else None, "val")
@@ -317,6 +319,12 @@ class _Runs:
             self.instr = None
         elif kind == "end":
             self.instr = None
+
+
+def _shape(el: etree._Element) -> _Shape:
+    """Return an element's tags and attributes, nested: all that pPr/rPr resolution reads, so a key for its
+    memo (tostring() was 10 µs a run in Word's files: it writes the root's 30-odd namespaces each time)."""
+    return el.tag, tuple(el.items()), tuple([_shape(child) for child in el]) if len(el) else ()
 
 
 def _run_parts(r: etree._Element, runs: _Runs) -> tuple[str, etree._Element | None, bool]:

@@ -131,9 +131,9 @@ class StyleSheet:
         self.chain = lru_cache(maxsize=None)(self._chain)
         self.layers = lru_cache(maxsize=None)(self._layers)
         # Effective formatting by (table style, [paragraph style,] pPr/rPr XML): one resolution per distinct
-        # formatting, shared by every document with these styles (the reader fills and reads them).
-        self.resolved_ppr: dict[tuple[str | None, bytes], Any] = {}
-        self.resolved_rpr: dict[tuple[str | None, str | None, bytes], Run] = {}
+        # formatting, shared by every document with these styles (the reader fills them, keyed by the XML's shape).
+        self.resolved_ppr: dict[tuple[str | None, Any], Any] = {}
+        self.resolved_rpr: dict[tuple[str | None, str | None, Any], Run] = {}
 
     def _load(self, root: etree._Element) -> None:
         """Index styles by id and read docDefaults."""

@@ -80,3 +80,15 @@ def test_default_rule_set_read_alike_with_libyaml(tmp_path: Path) -> None:
     for fast in (False, True):  # the same message: the key's mapping starts on line 2
         with pytest.raises(RuleSetError, match=r"dup\.yaml:2: duplicate key 'first_line_cm'"):
             load_yaml(twice, fast=fast)
+
+
+def test_style_sheets_kept_are_bounded() -> None:
+    styles._SHEETS.clear()
+    built = []
+    for i in range(styles.SHEETS_KEPT + 3):
+        sheet = styles.cached_sheet(b"<styles %d/>" % i, None, lambda: styles.StyleSheet(None, None))
+        built.append(sheet)
+        assert len(styles._SHEETS) == min(i + 1, styles.SHEETS_KEPT)
+    assert styles.cached_sheet(b"<styles %d/>" % (len(built) - 1), None, lambda: styles.StyleSheet(None, None)) \
+        is built[-1]  # the newest stays
+    assert b"<styles 0/>" not in {key[0] for key in styles._SHEETS}  # the oldest went first

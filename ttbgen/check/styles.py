@@ -216,8 +216,8 @@ def cached_sheet(styles: bytes | None, theme: bytes | None, build: Callable[[], 
     sheet = _SHEETS.get(key)
     if sheet is None:
         sheet = build()  # a part that cannot be parsed raises here, and nothing is kept
-        if len(_SHEETS) >= SHEETS_KEPT:
-            del _SHEETS[next(iter(_SHEETS))]  # the oldest first
+        for oldest in list(_SHEETS)[: max(0, len(_SHEETS) - SHEETS_KEPT + 1)]:  # list(): safe with threads
+            _SHEETS.pop(oldest, None)
         _SHEETS[key] = sheet
     elif len(sheet.resolved_ppr) + len(sheet.resolved_rpr) > RESOLVED_KEPT:
         sheet.resolved_ppr.clear()

@@ -69,8 +69,10 @@ def test_paragraph_properties_out_of_order(tmp_path: Path) -> None:
 
 def test_visible_runs_follow_a_replaced_paragraph(tmp_path: Path) -> None:
     para = next(p for p in read_document(handmade.build(tmp_path / "h.docx")).paras if len(p.text_runs()) > 1)
+    assert len(para.letter_runs()) > 1
     cut = replace(para, runs=para.runs[:1])
     assert cut.text_runs() == para.runs[:1] and len(para.text_runs()) > 1
+    assert cut.letter_runs() == para.runs[:1]
 
 
 def test_default_rule_set_read_alike_with_libyaml(tmp_path: Path) -> None:

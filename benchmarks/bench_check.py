@@ -1,8 +1,17 @@
-"""Time `ttbgen check`: per document in one process, and per CLI call (goal: ≤ 3 ms per 2-page notice in
-one process). Run: python benchmarks/bench_check.py [FILE.docx …] (default: generated test notices)."""
+"""Time `ttbgen check`: per document in one process (goal, issue 15: ≤ 2.0 ms a notice), and per CLI call.
+
+Run: python benchmarks/bench_check.py [FILE.docx …] (default: generated test notices and a notice built from
+specs/example.yaml). With --baseline DIR (a folder holding another ttbgen package, e.g. made by
+`git archive OLD ttbgen | tar -x -C DIR`), both versions are timed in the same run, in alternating worker
+processes, so a machine shared with other work loads both alike: compare the ratio, not the milliseconds.
+Wall time and CPU time (thread_time) are shown; on a busy machine the CPU time is the steadier one.
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -17,18 +26,32 @@ sys.path.insert(0, str(ROOT / "tests" / "check"))
 import d30notice  # noqa: E402
 import handmade  # noqa: E402
 
-from ttbgen.check.api import check_document  # noqa: E402
-
-
-def in_process(path: Path, rounds: int = 200) -> tuple[float, float]:
-    """Return the median and the minimum time of check_document on a file, in ms."""
-    check_document(path)  # warm the imports and the rule-set cache
-    times = []
+# Runs in a worker process: check each file `rounds` times after one warm-up; print wall and CPU times in ms.
+WORKER = """
+import json, sys, time
+from pathlib import Path
+from ttbgen.check.api import check_document
+rounds, files, out = int(sys.argv[1]), [Path(f) for f in sys.argv[2:]], {}
+for path in files:
+    check_document(path)
+for path in files:
+    wall, cpu = [], []
     for _ in range(rounds):
-        started = time.perf_counter()
+        w0, c0 = time.perf_counter(), time.thread_time()
         check_document(path)
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), min(times)
+        cpu.append((time.thread_time() - c0) * 1000)
+        wall.append((time.perf_counter() - w0) * 1000)
+    out[str(path)] = {"wall": wall, "cpu": cpu}
+print(json.dumps(out))
+"""
+
+
+def measure(package_root: Path, files: list[Path], rounds: int) -> dict[str, dict[str, list[float]]]:
+    """Time check_document on each file in a fresh process that imports ttbgen from `package_root`."""
+    env = dict(os.environ, PYTHONPATH=str(package_root))
+    command = [sys.executable, "-c", WORKER, str(rounds), *map(str, files)]
+    done = subprocess.run(command, env=env, cwd=tempfile.gettempdir(), capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
 
 
 def cli_command() -> list[str]:
@@ -36,7 +59,7 @@ def cli_command() -> list[str]:
     exe = shutil.which("ttbgen")
     if exe and subprocess.run([exe, "check", "--help"], capture_output=True).returncode == 0:
         return [exe, "check"]
-    return [sys.executable, "-m", "ttbgen.cli.check"]
+    return [sys.executable, "-c", "from ttbgen.cli import main; main()", "check"]
 
 
 def per_call(path: Path, rounds: int = 10) -> float:
@@ -50,23 +73,58 @@ def per_call(path: Path, rounds: int = 10) -> float:
     return statistics.median(times)
 
 
-def main() -> None:
-    """Print a table of timings."""
-    tmp = Path(tempfile.mkdtemp())
-    files = [Path(a) for a in sys.argv[1:]] or [
+def default_files(tmp: Path) -> list[Path]:
+    """Return the generated notices, the hand-made one, and ttbgen's own build of specs/example.yaml."""
+    files = [
         d30notice.build(tmp / "generated.docx"),
         d30notice.build(tmp / "generated-long.docx", body=d30notice.BODY[:-1] * 4 + d30notice.BODY[-1:]),
         handmade.build(tmp / "handmade.docx"),
     ]
-    print(f"CLI: {' '.join(cli_command())}")
-    print(f"{'file':40} {'size':>8} {'¶':>4} {'median ms':>10} {'min ms':>8} {'CLI ms':>8}")
-    for path in files:
-        from ttbgen.check.reader import read_document
+    build = [sys.executable, "-c", "from ttbgen.cli import main; main()", "build", str(ROOT / "specs" / "example.yaml"),
+             "-o", str(tmp / "built"), "--no-check"]
+    if subprocess.run(build, capture_output=True, check=False).returncode == 0:
+        files += sorted((tmp / "built").glob("*.docx"))
+    return files
 
-        paras = len(read_document(path).paras)
-        median, best = in_process(path)
-        print(f"{path.name:40} {path.stat().st_size:>8} {paras:>4} {median:>10.2f} {best:>8.2f} {per_call(path):>8.0f}")
+
+def main() -> None:
+    """Print a table of timings (and of the baseline's, with --baseline)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--baseline", type=Path, help="a folder holding another ttbgen package to compare with")
+    parser.add_argument("--rounds", type=int, default=100, help="checks of each file per worker process")
+    parser.add_argument("--repeat", type=int, default=3, help="worker processes per version (alternating)")
+    parser.add_argument("--no-cli", action="store_true", help="skip the per-CLI-call column")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp())
+    files = [f.resolve() for f in args.files] or default_files(tmp)
+    versions = {"now": ROOT} | ({"baseline": args.baseline.resolve()} if args.baseline else {})
+    times: dict[str, dict[str, dict[str, list[float]]]] = {name: {} for name in versions}
+    for _ in range(args.repeat):
+        for name, root in versions.items():
+            for path, got in measure(root, files, args.rounds).items():
+                slot = times[name].setdefault(path, {"wall": [], "cpu": []})
+                slot["wall"] += got["wall"]
+                slot["cpu"] += got["cpu"]
+    _table(files, times, args.no_cli)
     shutil.rmtree(tmp)
+
+
+def _table(files: list[Path], times: dict[str, dict[str, dict[str, list[float]]]], no_cli: bool) -> None:
+    """Print medians per file: wall and CPU ms now (and of the baseline, with the ratio now / baseline)."""
+    base = "baseline" in times
+    head = f"{'file':34} {'size':>7} {'wall ms':>8} {'cpu ms':>7}"
+    head += f" {'base wall':>9} {'base cpu':>8} {'cpu ratio':>9}" if base else ""
+    print(("" if no_cli else f"CLI: {' '.join(cli_command())}\n") + head + ("" if no_cli else f" {'CLI ms':>7}"))
+    for path in files:
+        now = times["now"][str(path)]
+        line = f"{path.name[:34]:34} {path.stat().st_size:>7} {statistics.median(now['wall']):>8.2f} " \
+               f"{statistics.median(now['cpu']):>7.2f}"
+        if base:
+            old = times["baseline"][str(path)]
+            ratio = statistics.median(now["cpu"]) / statistics.median(old["cpu"])
+            line += f" {statistics.median(old['wall']):>9.2f} {statistics.median(old['cpu']):>8.2f} {ratio:>9.2f}"
+        print(line + ("" if no_cli else f" {per_call(path):>7.0f}"), flush=True)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ttbgen.check.docmodel import Document, Para, Run
 
@@ -75,6 +76,7 @@ _NUMBER = re.compile(r"^\s*s[ốoô]\s*[:.]?\s*(\S*\s*/|«)", re.IGNORECASE)  # 
 _PREFIX = re.compile(r"^\s*(TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # the same lines are folded by several finders and rules, and again in a batch
 def loose(text: str) -> str:
     """Fold text for matching: no diacritics, đ → d, lower case, words separated by one space."""
     folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))

@@ -49,7 +49,7 @@ class Field:
 
 @dataclass(slots=True)
 class Para:
-    """A paragraph with its effective paragraph formatting."""
+    """A paragraph with its effective paragraph formatting (reader._paragraph builds it positionally)."""
 
     n: int  # 1-based ¶N in its part (body paragraphs count table paragraphs too)
     part: str
@@ -73,10 +73,22 @@ class Para:
     cell: Cell | None = None
     piece: str = ""  # "line" or "tab" for one printed piece of a paragraph (components.segments), else ""
     section: int = 0  # 0-based index of the body section the paragraph belongs to
+    # text_runs() and letter_runs() once computed: the rules ask ~8 times per paragraph (replace() resets them)
+    _visible: list[Run] | None = field(default=None, init=False, repr=False, compare=False)
+    _letters: list[Run] | None = field(default=None, init=False, repr=False, compare=False)
 
     def text_runs(self) -> list[Run]:
-        """Return the runs that carry visible characters."""
-        return [run for run in self.runs if run.text.strip()]
+        """Return the runs that carry visible characters (one list per paragraph: read it, do not change it)."""
+        if self._visible is None:
+            self._visible = [run for run in self.runs if run.text.strip()]
+        return self._visible
+
+    def letter_runs(self) -> list[Run]:
+        """Return the runs that carry letters or digits, or all visible runs when none does (read, not change)."""
+        if self._letters is None:
+            runs = self.text_runs()
+            self._letters = [run for run in runs if any(c.isalnum() for c in run.text)] or runs
+        return self._letters
 
     def is_blank(self) -> bool:
         """Tell whether the paragraph shows no text."""

@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -27,8 +28,8 @@ from ttbgen.check.ooxml import (
     visible_sides,
     w,
 )
-from ttbgen.check.safeio import Package
-from ttbgen.check.styles import Props, StyleSheet, read_ppr, read_rpr
+from ttbgen.check.safeio import Package, parse_xml
+from ttbgen.check.styles import Props, StyleSheet, cached_sheet, read_ppr, read_rpr
 from ttbgen.errors import DocxError
 from ttbgen.i18n import _
 
@@ -37,6 +38,11 @@ DEFAULT_CELL_MARGIN = 108  # Word's default left/right cell margin, 0.19 cm
 _CHAR_TAGS = {w("t"): None, w("tab"): "\t", w("br"): "\n", w("cr"): "\n", w("noBreakHyphen"): "-"}
 _SKIP = {w("del"), w("moveFrom"), w("rPr"), w("pPr")}  # deleted revisions are not shown
 _LINE_PRESETS = {"line", "straightConnector1"}
+# Clark names used per element in the walk, resolved once (w() is cached, but a call per child adds up).
+_P, _TBL, _R, _T, _PPR, _RPR, _SECT_PR = (w(tag) for tag in ("p", "tbl", "r", "t", "pPr", "rPr", "sectPr"))
+_FLD_SIMPLE, _FLD_CHAR, _INSTR_TEXT = w("fldSimple"), w("fldChar"), w("instrText")
+_BLOCK_WRAPPERS = frozenset({w("sdt"), w("sdtContent"), w("customXml")})
+_W_PREFIX = f"{{{W_NS}}}"
 _LEN = re.compile(r"(-?[\d.]+)\s*(pt|in|cm|mm|px|emu)?")
 _UNIT_TWIPS = {"pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 1440 / 25.4, "px": 15.0, "emu": 1 / 635, None: 20.0}
 
@@ -81,16 +87,32 @@ class _Reader:
             raise DocxError(
                 _("{file}: not a WordprocessingML document (Strict OOXML is not supported)").format(file=path))
         self.root = root
-        self.sheet = StyleSheet(self._related("styles"), self._related("theme"))
-        self.ppr_cache: dict[tuple[str | None, bytes], tuple[str | None, Props]] = {}
-        self.rpr_cache: dict[tuple[str | None, str | None, bytes], Run] = {}
+        self.sheet = self._sheet()
+        self.ppr_cache: dict[tuple[str | None, _Shape], _Layout] = self.sheet.resolved_ppr
+        self.rpr_cache = self.sheet.resolved_rpr
 
-    def _related(self, kind: str) -> etree._Element | None:
-        """Return the first part of a relationship type (styles, theme, …) or None."""
+    def _sheet(self) -> StyleSheet:
+        """Return the style sheet, parsed only when no earlier document had the same styles and theme bytes."""
+        styles, theme = self._related_name("styles"), self._related_name("theme")
+        data = [self.package.read(name) if name else None for name in (styles, theme)]
+        return cached_sheet(data[0], data[1], lambda: StyleSheet(self._parsed(styles, data[0]),
+                                                                 self._parsed(theme, data[1])))
+
+    def _parsed(self, name: str | None, data: bytes | None) -> etree._Element | None:
+        """Parse a part read already (safely, as Package.xml does), or None when there is none."""
+        return parse_xml(data, f"{self.path}:{name}") if name and data is not None else None
+
+    def _related_name(self, kind: str) -> str | None:
+        """Return the name of the first part of a relationship type (styles, theme, …), or None."""
         for rel_type, target in self.rels.values():
             if rel_type.endswith("/" + kind) and self.package.has(target):
-                return self.package.xml(target)
+                return target
         return None
+
+    def _related(self, kind: str) -> etree._Element | None:
+        """Return the first part of a relationship type parsed, or None."""
+        name = self._related_name(kind)
+        return self.package.xml(name) if name else None
 
     def read(self) -> Document:
         """Walk the body, then the header and footer parts the sections reference."""
@@ -158,11 +180,11 @@ class _Reader:
         """Walk block content in reading order: paragraphs, tables, content controls."""
         for child in container:
             tag = child.tag
-            if tag == w("p"):
+            if tag == _P:
                 self._paragraph(child, walk, cell)
-            elif tag == w("tbl"):
+            elif tag == _TBL:
                 self._table(child, walk)
-            elif tag in (w("sdt"), w("sdtContent"), w("customXml")):
+            elif tag in _BLOCK_WRAPPERS:
                 self._blocks(child, walk, cell)
 
     def _table(self, tbl: etree._Element, walk: _Walk) -> None:
@@ -183,80 +205,105 @@ class _Reader:
                 info = Cell(number, r, c, max(width - margin, 0), borders, (number, r, c))
                 self._blocks(tc, walk, (info, style))
 
-    def _ppr(self, ppr_el: etree._Element | None, table_style: str | None) -> tuple[str | None, Props]:
-        """Return the style id and effective properties of a pPr; the same XML resolves once per document."""
-        key = (table_style, etree.tostring(ppr_el) if ppr_el is not None else b"")
+    def _ppr(self, ppr_el: etree._Element | None, table_style: str | None) -> _Layout:
+        """Return the style id and effective layout of a pPr, and whether it closes a section (holds a
+        sectPr); the same XML resolves once per style sheet."""
+        key = (table_style, _shape(ppr_el) if ppr_el is not None else ())
         cached = self.ppr_cache.get(key)
         if cached is None:
             style = attr(ppr_el.find(w("pStyle")) if ppr_el is not None else None, "val")
-            cached = self.ppr_cache[key] = (style, self.sheet.paragraph(table_style, style, read_ppr(ppr_el)))
+            closes = ppr_el is not None and ppr_el.find(_SECT_PR) is not None
+            cached = self.ppr_cache[key] = _layout(style, self.sheet.paragraph(table_style, style, read_ppr(ppr_el)),
+                                                   closes)
         return cached
 
     def _paragraph(self, p: etree._Element, walk: _Walk, where: tuple[Cell, str | None] | None) -> None:
         """Resolve one paragraph and its runs."""
         walk.count += 1
         table_style = where[1] if where else None
-        style, ppr = self._ppr(p.find(w("pPr")), table_style)
-        runs, fields = _Runs(self.sheet, table_style, style, self.rpr_cache).collect(p)
+        first = p[0] if len(p) else None
+        # pPr comes first in a valid paragraph: p[0] is cheaper than find(); find() covers any other order.
+        style, layout, closes = self._ppr(first if first is not None and first.tag == _PPR else p.find(_PPR),
+                                          table_style)
+        collected = _Runs(self.sheet, table_style, style, self.rpr_cache)
+        runs, fields = collected.collect(p)
         raw = "".join(run.text for run in runs)
         shown = unicodedata.normalize("NFC", "".join(run.shown() for run in runs))
         cell = where[0] if where else None
-        walk.paras.append(Para(
-            n=walk.count, part=walk.part, style=style or self.sheet.default_para or "", raw=raw, text=shown,
-            runs=runs, align=str(ppr.get("jc", "left")), ind_left=int(ppr.get("ind_left", 0)),
-            ind_right=int(ppr.get("ind_right", 0)), first_line=int(ppr.get("first", 0)),
-            before=int(ppr.get("before", 0)), after=int(ppr.get("after", 0)), line=int(ppr.get("line", 240)),
-            line_rule=str(ppr.get("lineRule", "auto")), contextual=bool(ppr.get("contextual", False)),
-            borders=frozenset(ppr.get("borders", frozenset())), drawn=_drawn_lines(p, walk.drawn), fields=fields,
-            width=cell.width if cell else walk.width, cell=cell, section=walk.section,
+        walk.paras.append(Para(  # positional: n, part, style, raw, text, runs, the layout fields, drawn, fields, …
+            walk.count, walk.part, style or self.sheet.default_para or "", raw, shown, runs, *layout,
+            _drawn_lines(p, walk.drawn), fields, cell.width if cell else walk.width, cell, "", walk.section,
         ))
-        if p.find(f"{w('pPr')}/{w('sectPr')}") is not None:
+        # Any pPr child holding a sectPr closes a section; only a malformed paragraph has a second pPr.
+        if closes or (collected.pprs > 1 and p.find(f"{_PPR}/{_SECT_PR}") is not None):
             walk.section += 1
+
+
+_Shape = tuple[Any, ...]  # _shape(): (tag, attributes, children's shapes)
+# A paragraph's layout fields in Para's order: align, ind_left, ind_right, first_line, before, after, line,
+# line_rule, contextual, borders.
+_Layout = tuple[str | None, tuple[str, int, int, int, int, int, int, str, bool, frozenset[str]], bool]
+
+
+def _layout(style: str | None, ppr: Props, closes: bool) -> _Layout:
+    """Return a resolved pPr as the reader keeps it: style id, Para's layout fields, whether it closes a section."""
+    return style, (
+        str(ppr.get("jc", "left")), int(ppr.get("ind_left", 0)), int(ppr.get("ind_right", 0)),
+        int(ppr.get("first", 0)), int(ppr.get("before", 0)), int(ppr.get("after", 0)), int(ppr.get("line", 240)),
+        str(ppr.get("lineRule", "auto")), bool(ppr.get("contextual", False)),
+        frozenset(ppr.get("borders", frozenset())),
+    ), closes
 
 
 class _Runs:
     """Collect the runs and fields of one paragraph (runs nested in hyperlinks, insertions, sdt…)."""
 
     def __init__(self, sheet: StyleSheet, table_style: str | None, para_style: str | None,
-                 cache: dict[tuple[str | None, str | None, bytes], Run]) -> None:
+                 cache: dict[tuple[str | None, str | None, _Shape], Run]) -> None:
         self.sheet, self.table_style, self.para_style, self.cache = sheet, table_style, para_style, cache
         self.runs: list[Run] = []
         self.fields: list[Field] = []
         self.instr: list[str] | None = None  # instruction text of an open complex field
+        self.pprs = 0  # pPr children of the paragraph itself
 
     def collect(self, p: etree._Element) -> tuple[list[Run], list[Field]]:
         """Return the paragraph's runs and the fields that start in it."""
-        self._walk(p)
+        self._walk(p, p)
         return self.runs, self.fields
 
-    def _walk(self, el: etree._Element) -> None:
+    def _walk(self, el: etree._Element, p: etree._Element) -> None:
         """Visit inline content; runs inside drawings (text boxes) are not the paragraph's text."""
         for child in el:
             tag = child.tag
-            if tag == w("r"):
+            if tag == _R:
                 self._run(child)
-            elif tag == w("fldSimple"):
+            elif tag == _FLD_SIMPLE:
                 start = len(self.runs)
-                self._walk(child)
+                self._walk(child, p)
                 result = self.runs[start] if len(self.runs) > start else None
                 self.fields.append(Field(_norm_instr(attr(child, "instr") or ""), result))
-            elif isinstance(tag, str) and tag not in _SKIP and tag.startswith(f"{{{W_NS}}}"):
-                self._walk(child)
+            elif tag == _PPR:
+                self.pprs += el is p
+            elif isinstance(tag, str) and tag not in _SKIP and tag.startswith(_W_PREFIX):
+                self._walk(child, p)
 
     def _run(self, r: etree._Element) -> None:
         """Resolve one w:r; track complex fields (begin → instrText → separate/end)."""
-        text = _run_text(r, self)
-        f = self._format(r.find(w("rPr")))
+        text, rpr_el, has_t = _run_parts(r, self)
+        boundary = bool(self.instr) and has_t  # a field's result run (text after the separate mark)
+        if not (text or boundary):
+            return
+        f = self._format(rpr_el)
         run = Run(text, f.size, f.bold, f.italic, f.caps, f.ascii, f.h_ansi, f.cs, f.color)
-        if self.instr is not None and self.instr and _field_boundary(r):
-            self.fields.append(Field(_norm_instr("".join(self.instr)), run))
+        if boundary:
+            self.fields.append(Field(_norm_instr("".join(self.instr or ())), run))
             self.instr = None
         if text:
             self.runs.append(run)
 
     def _format(self, rpr_el: etree._Element | None) -> Run:
-        """Return an empty Run carrying the effective formatting of an rPr (resolved once per document)."""
-        key = (self.table_style, self.para_style, etree.tostring(rpr_el) if rpr_el is not None else b"")
+        """Return an empty Run carrying the effective formatting of an rPr (resolved once per style sheet)."""
+        key = (self.table_style, self.para_style, _shape(rpr_el) if rpr_el is not None else ())
         cached = self.cache.get(key)
         if cached is None:
             char = attr(rpr_el.find(w("rStyle")) if rpr_el is not None else None, "val")
@@ -274,23 +321,30 @@ class _Runs:
             self.instr = None
 
 
-def _run_text(r: etree._Element, runs: _Runs) -> str:
-    """Return the shown text of a run; instruction text goes to the open field."""
+def _shape(el: etree._Element) -> _Shape:
+    """Return an element's tags and attributes, nested: all that pPr/rPr resolution reads, so a key for its
+    memo (tostring() was 10 µs a run in Word's files: it writes the root's 30-odd namespaces each time)."""
+    return el.tag, tuple(el.items()), tuple([_shape(child) for child in el]) if len(el) else ()
+
+
+def _run_parts(r: etree._Element, runs: _Runs) -> tuple[str, etree._Element | None, bool]:
+    """Return a run's shown text, its (first) rPr and whether it holds a w:t, in one pass over its children;
+    instruction text goes to the open field."""
     parts: list[str] = []
+    rpr: etree._Element | None = None
+    has_t = False
     for child in r:
         tag = child.tag
         if tag in _CHAR_TAGS:
             parts.append(_CHAR_TAGS[tag] or (child.text or ""))
-        elif tag == w("instrText") and runs.instr is not None:
+            has_t = has_t or tag == _T
+        elif tag == _RPR:
+            rpr = child if rpr is None else rpr
+        elif tag == _INSTR_TEXT and runs.instr is not None:
             runs.instr.append(child.text or "")
-        elif tag == w("fldChar"):
+        elif tag == _FLD_CHAR:
             runs.field_char(attr(child, "fldCharType") or "")
-    return "".join(parts)
-
-
-def _field_boundary(r: etree._Element) -> bool:
-    """Tell whether a run is a field's result run (text after the separate mark)."""
-    return r.find(w("t")) is not None
+    return "".join(parts), rpr, has_t
 
 
 def _norm_instr(instr: str) -> str:

@@ -113,11 +113,15 @@ def _error(source: str, path: tuple[str, ...], message: str) -> RuleSetError:
     return RuleSetError(f"{source}: {'.'.join(path) or '(top)'}: {message}", path, message)
 
 
-def load_yaml(path: Path) -> Any:
-    """Load a YAML file, refusing duplicate keys (PyYAML keeps the last one silently)."""
+def load_yaml(path: Path, fast: bool = False) -> Any:
+    """Load a YAML file, refusing duplicate keys (PyYAML keeps the last one silently). `fast` reads with
+    libyaml when PyYAML has it (9× faster, issue 15): for ttbgen's own rule set only, as libyaml words syntax
+    errors in a user's file differently."""
     import yaml
 
-    class _Loader(yaml.SafeLoader):
+    base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if fast else yaml.SafeLoader
+
+    class _Loader(base):  # type: ignore[valid-type,misc]
         """SafeLoader that refuses duplicate mapping keys."""
 
     def _mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
@@ -144,7 +148,7 @@ def default_ruleset() -> RuleSet:
     """Return the default rule set (docs/decree30.md §12), loaded once."""
     global _DEFAULT
     if _DEFAULT is None:
-        _DEFAULT = RuleSet(load_yaml(DEFAULT_PATH), str(DEFAULT_PATH.name))
+        _DEFAULT = RuleSet(load_yaml(DEFAULT_PATH, fast=True), str(DEFAULT_PATH.name))
     return _DEFAULT
 
 

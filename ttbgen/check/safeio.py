@@ -39,10 +39,14 @@ class Package:
 
     def xml(self, name: str) -> etree._Element:
         """Return the root element of an XML part, refusing DTDs, entities and oversized members."""
+        return parse_xml(self.read(name), f"{self.path}:{name}")
+
+    def read(self, name: str) -> bytes:
+        """Return the bytes of a part (bounded by its checked declared size)."""
         info = self._names.get(name)
         if info is None:
             raise DocxError(_("{file}: not a Word document: {part} is missing").format(file=self.path, part=name))
-        return parse_xml(self._read(info), f"{self.path}:{name}")
+        return self._read(info)
 
     def _read(self, info: zipfile.ZipInfo) -> bytes:
         """Read one member; ZipExtFile never yields more than the declared size we already checked."""

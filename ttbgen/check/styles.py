@@ -3,6 +3,7 @@ docDefaults → theme fonts, per rFonts slot, as Word resolves it (docs/decree30
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -19,6 +20,8 @@ _THEME_ATTR = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "cs": "cstheme"}
 # Word's own defaults when nothing in the document says otherwise: 10 pt Times New Roman.
 DEFAULT_SIZE = 10.0
 DEFAULT_FONT = "Times New Roman"
+SHEETS_KEPT = 8  # style sheets kept per process: a batch built from a few templates shares them
+RESOLVED_KEPT = 20_000  # resolved pPr/rPr per sheet before the memo starts over (bounds memory on odd input)
 
 
 def read_rpr(rpr: etree._Element | None) -> Props:
@@ -127,6 +130,10 @@ class StyleSheet:
             self._load(styles)
         self.chain = lru_cache(maxsize=None)(self._chain)
         self.layers = lru_cache(maxsize=None)(self._layers)
+        # Effective formatting by (table style, [paragraph style,] pPr/rPr XML): one resolution per distinct
+        # formatting, shared by every document with these styles (the reader fills them, keyed by the XML's shape).
+        self.resolved_ppr: dict[tuple[str | None, Any], Any] = {}
+        self.resolved_rpr: dict[tuple[str | None, str | None, Any], Run] = {}
 
     def _load(self, root: etree._Element) -> None:
         """Index styles by id and read docDefaults."""
@@ -197,6 +204,25 @@ class StyleSheet:
         if value.startswith("theme:"):
             return self.theme_fonts.get(value[6:], DEFAULT_FONT)
         return value
+
+
+_SHEETS: dict[tuple[bytes | None, bytes | None], StyleSheet] = {}
+
+
+def cached_sheet(styles: bytes | None, theme: bytes | None, build: Callable[[], StyleSheet]) -> StyleSheet:
+    """Return the sheet of a styles part and a theme part, built once per process for the same bytes (notices
+    from one template share them; re-reading the styles of every document was a third of a check, issue 15)."""
+    key = (styles, theme)
+    sheet = _SHEETS.get(key)
+    if sheet is None:
+        sheet = build()  # a part that cannot be parsed raises here, and nothing is kept
+        for oldest in list(_SHEETS)[: max(0, len(_SHEETS) - SHEETS_KEPT + 1)]:  # list(): safe with threads
+            _SHEETS.pop(oldest, None)
+        _SHEETS[key] = sheet
+    elif len(sheet.resolved_ppr) + len(sheet.resolved_rpr) > RESOLVED_KEPT:
+        sheet.resolved_ppr.clear()
+        sheet.resolved_rpr.clear()
+    return sheet
 
 
 def _apply_style_rpr(rpr: Props, style_rpr: Props) -> None:

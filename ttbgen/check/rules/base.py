@@ -89,8 +89,7 @@ def first_bad_letters(para: Para, test: Callable[[Run], bool]) -> Run | None:
 
 def letter_runs(para: Para) -> list[Run]:
     """Return the runs that carry letters or digits (all visible runs when none does)."""
-    runs = para.text_runs()
-    return [run for run in runs if any(c.isalnum() for c in run.text)] or runs
+    return para.letter_runs()
 
 
 def is_heading(para: Para) -> bool:

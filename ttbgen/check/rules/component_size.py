@@ -50,8 +50,9 @@ def _uniform_body(ctx: Context) -> Iterator[Finding]:
     if not counts:
         return
     common = counts.most_common(1)[0][0]
+    tol = ctx.rules.tol("pt")
     for para in ctx.comps[BODY]:
-        bad = first_bad_letters(para, lambda run: abs(run.size - common) <= ctx.rules.tol("pt"))
+        bad = first_bad_letters(para, lambda run: abs(run.size - common) <= tol)
         if bad is not None:
             yield RULE.at(ctx, para, _("body size {got:g} pt differs from the rest of the body ({common:g} pt)")
                           .format(got=bad.size, common=common))

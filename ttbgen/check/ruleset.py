@@ -148,8 +148,19 @@ def default_ruleset() -> RuleSet:
     """Return the default rule set (docs/decree30.md §12), loaded once."""
     global _DEFAULT
     if _DEFAULT is None:
-        _DEFAULT = RuleSet(load_yaml(DEFAULT_PATH, fast=True), str(DEFAULT_PATH.name))
+        _DEFAULT = RuleSet(_default_data(), str(DEFAULT_PATH.name))
     return _DEFAULT
+
+
+def _default_data() -> Any:
+    """The default rule set's data, kept as JSON in the user cache: a process then need not import PyYAML
+    (~8 ms, issue 15). The file is plain maps, lists, numbers and strings, so JSON holds it exactly."""
+    import hashlib
+
+    from ttbgen.cachedir import cached_json
+
+    stamp = hashlib.sha256(DEFAULT_PATH.read_bytes()).hexdigest()
+    return cached_json("ruleset", stamp, lambda: load_yaml(DEFAULT_PATH, fast=True), lambda d: isinstance(d, dict))
 
 
 def load_ruleset(path: Path | None) -> RuleSet:

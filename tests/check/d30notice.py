@@ -87,6 +87,8 @@ class Notice:
     kinh_gui: str = ""  # "Kính gửi: …" between the trích yếu and the content
     appendix: list[str] = field(default_factory=list)  # an appendix after the signature: heading, then text
     appendix_restart: bool = True  # the appendix's section restarts the page numbers at 1
+    extra_rels: list[str] = field(default_factory=list)  # more relationships of word/document.xml
+    page_instr: str = " PAGE "  # the header's field instruction
 
 
 HEADER_LEFT, HEADER_RIGHT = 3828, 5811
@@ -260,7 +262,7 @@ def page_part(n: Notice, first: bool) -> str:
         rpr = f'<w:rPr><w:rFonts w:ascii="{TNR}" w:hAnsi="{TNR}" w:cs="{TNR}"/><w:sz w:val="28"/></w:rPr>'
         content = (f'<w:p><w:pPr><w:jc w:val="{n.page_align}"/></w:pPr>'
                    f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
-                   f'<w:r>{rpr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+                   f'<w:r>{rpr}<w:instrText xml:space="preserve">{n.page_instr}</w:instrText></w:r>'
                    f'<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r><w:r>{rpr}<w:t>2</w:t></w:r>'
                    f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r></w:p>')
     return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:{kind} {NS}>{content}</w:{kind}>'
@@ -295,7 +297,7 @@ PKG_RELS = (
 def parts(n: Notice) -> dict[str, str]:
     """Return every part of the package."""
     out = {"word/document.xml": document_xml(n), "word/styles.xml": STYLES, "_rels/.rels": PKG_RELS}
-    rels = [f'<Relationship Id="rIdS" Type="{REL}/styles" Target="styles.xml"/>']
+    rels = [f'<Relationship Id="rIdS" Type="{REL}/styles" Target="styles.xml"/>', *n.extra_rels]
     overrides = ""
     if n.page_field != "none":
         kind = "header" if n.page_field == "header" else "footer"

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from d30notice import BODY, RECIPIENTS, with_fmt
+from d30notice import BODY, RECIPIENTS, REL, with_fmt
 
 from ttbgen.check.components import BODY as BODY_COMP
 from ttbgen.check.components import KINH_GUI, NOI_NHAN_LABEL, TRICH_YEU_CV, find_components
@@ -103,6 +103,10 @@ FAILING: list[tuple[str, dict[str, Any], str]] = [
      "mục title should be bold"),
     ("khoan-titles", {"fmt": with_fmt("heading", bold=False)}, "khoản title should be bold"),
     ("appendix-pages", {"appendix": APPENDIX, "appendix_restart": False}, "appendix continues the document's page"),
+    ("active-content", {"extra_rels": [f'<Relationship Id="rIdX" Type="{REL}/image" TargetMode="External" '
+                                       'Target="http://127.0.0.1:9/beacon.png"/>']}, "points outside the document"),
+    ("active-content", {"page_instr": ' DDEAUTO "c:\\windows\\system32\\cmd.exe" "/k calc" '},
+     "a DDEAUTO field is not allowed"),
 ]
 
 
@@ -150,6 +154,9 @@ PASSING: list[tuple[str, dict[str, Any]]] = [
     ("number-line", {"number": "Số:  05/TB-UBND"}),
     ("text-colour", {"fmt": with_fmt("ten_loai", size=14, bold=True, before=240, color="0D0D0D")}),  # near-black
     ("recipients", {"body": [*BODY[:-1], "- Nơi nhận hồ sơ: Bộ phận một cửa UBND tỉnh;", BODY[-1]]}),
+    # a clickable web link fetches nothing by itself, and a NUMPAGES field is not active content
+    ("active-content", {"extra_rels": [f'<Relationship Id="rIdL" Type="{REL}/hyperlink" TargetMode="External" '
+                                       'Target="https://vanban.chinhphu.vn/"/>'], "page_instr": " PAGE \\* Arabic "}),
 ]
 
 

@@ -130,6 +130,7 @@ class Document:
     paras: list[Para]
     sections: list[Section]
     parts: dict[str, list[Para]] = field(default_factory=dict)  # header/footer part → paragraphs
+    active: list[tuple[str, str]] = field(default_factory=list)  # (part, what) active content (render/gate.py)
     even_and_odd: bool = False  # settings.xml evenAndOddHeaders: even-page headers print only with it
     pages: int | None = None  # Word's page count when it last saved (docProps/app.xml), if recorded
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 from lxml import etree
@@ -41,9 +42,11 @@ def int_attr(el: etree._Element | None, name: str) -> int | None:
     if value is None:
         return None
     try:
-        return round(float(value))
+        number = float(value)
     except ValueError:
         return None
+    # inf, nan and 1e400 are numbers to float() but not measures (issue 13: they raised OverflowError).
+    return round(number) if math.isfinite(number) and abs(number) < 1e12 else None
 
 
 def on_off(el: etree._Element) -> bool:

@@ -3,6 +3,7 @@ sections, fields (PAGE, simple and complex) and drawn lines (docs/decree30.md §
 
 from __future__ import annotations
 
+import math
 import posixpath
 import re
 import unicodedata
@@ -32,6 +33,7 @@ from ttbgen.check.safeio import Package, parse_xml
 from ttbgen.check.styles import Props, StyleSheet, cached_sheet, read_ppr, read_rpr
 from ttbgen.errors import DocxError
 from ttbgen.i18n import _
+from ttbgen.render.gate import scan
 
 EMU_PER_TWIP = 635
 DEFAULT_CELL_MARGIN = 108  # Word's default left/right cell margin, 0.19 cm
@@ -43,6 +45,7 @@ _P, _TBL, _R, _T, _PPR, _RPR, _SECT_PR = (w(tag) for tag in ("p", "tbl", "r", "t
 _FLD_SIMPLE, _FLD_CHAR, _INSTR_TEXT = w("fldSimple"), w("fldChar"), w("instrText")
 _BLOCK_WRAPPERS = frozenset({w("sdt"), w("sdtContent"), w("customXml")})
 _W_PREFIX = f"{{{W_NS}}}"
+MAX_PARAGRAPHS = 20_000  # paragraphs in one part; a long notice has a few hundred (docs/limits.md)
 _LEN = re.compile(r"(-?[\d.]+)\s*(pt|in|cm|mm|px|emu)?")
 _UNIT_TWIPS = {"pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 1440 / 25.4, "px": 15.0, "emu": 1 / 635, None: 20.0}
 
@@ -51,7 +54,9 @@ def read_document(path: Path) -> Document:
     """Open a .docx and build the checker's Document (raises DocxError on unusable input)."""
     package = Package(path)
     try:
-        return _Reader(package, str(path)).read()
+        doc = _Reader(package, str(path)).read()
+        doc.active = [(t.part, t.message) for t in scan(package.names(), package.raw, template=False)]
+        return doc
     finally:
         package.close()
 
@@ -120,6 +125,7 @@ class _Reader:
         if body is None:
             raise DocxError(_("{file}: word/document.xml has no body").format(file=self.path))
         sections = [self._section(el) for el in body.iter(w("sectPr"))] or [_default_section()]
+        _bounded(self.path, "word/document.xml", body)
         walk = _Walk("body", sections[0].text_width)
         walk.find_drawings(body)
         self._blocks(body, walk, None)
@@ -132,6 +138,7 @@ class _Reader:
             for part in (*section.headers.values(), *section.footers.values()):
                 if part not in doc.parts and self.package.has(part):
                     sub, root = _Walk(part, section.text_width), self.package.xml(part)
+                    _bounded(self.path, part, root)
                     sub.find_drawings(root)
                     self._blocks(root, sub, None)
                     doc.parts[part] = sub.paras
@@ -379,7 +386,7 @@ def _shape_length(el: etree._Element) -> int | None:
     if extent is None:
         return None
     geom = el.find(f".//{{{A_NS}}}prstGeom")
-    cx, cy = int(extent.get("cx") or 0), int(extent.get("cy") or 0)
+    cx, cy = _finite(extent.get("cx")), _finite(extent.get("cy"))
     is_line = geom is not None and geom.get("prst") in _LINE_PRESETS
     # A picture of a line (cy under 2 pt) counts too: some offices paste the rule as an image.
     return round(cx / EMU_PER_TWIP) if cx and (is_line or cy < 25400) else None
@@ -395,7 +402,25 @@ def _style_items(style: str) -> Iterator[tuple[str, str]]:
 def _vml_len(text: str) -> float:
     """Convert a VML length (pt, in, cm, mm, px) to twips."""
     match = _LEN.match(text.strip())
-    return float(match.group(1)) * _UNIT_TWIPS[match.group(2)] if match else 0.0
+    return _finite(match.group(1)) * _UNIT_TWIPS[match.group(2)] if match else 0.0
+
+
+def _bounded(path: str, part: str, root: etree._Element) -> None:
+    """Refuse a part with more paragraphs than any notice has: the checker's cost grows with them (issue 13)."""
+    count = sum(1 for _p in root.iter(w("p")))
+    if count > MAX_PARAGRAPHS:
+        raise DocxError(_("{file}: {part} has {n} paragraphs; the checker reads at most {limit} (limit "
+                          "MAX_PARAGRAPHS); a notice has a few hundred").format(
+                              file=path, part=part, n=count, limit=MAX_PARAGRAPHS))
+
+
+def _finite(text: str | None) -> float:
+    """Read a number, as 0 when it is missing, malformed, infinite or absurdly large (hostile input)."""
+    try:
+        number = float(text or 0)
+    except ValueError:
+        return 0.0
+    return number if math.isfinite(number) and abs(number) < 1e12 else 0.0
 
 
 def _vml_point(text: str | None) -> float:

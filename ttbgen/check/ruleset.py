@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ttbgen.errors import TtbgenError
 from ttbgen.i18n import _
+from ttbgen.safefile import MAX_SPEC_BYTES, read_bounded
 
 if TYPE_CHECKING:
     from ttbgen.spec.model import Office
@@ -133,10 +134,10 @@ def load_yaml(path: Path, fast: bool = False) -> Any:
 
     _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except OSError as exc:
-        message = _("{file}: cannot read the rule set ({reason})").format(file=path, reason=exc.strerror)
-        raise RuleSetError(message) from None
+        text = read_bounded(path, MAX_SPEC_BYTES, RuleSetError, _("the rule set")).decode("utf-8")
+        return yaml.load(text, Loader=_Loader)
+    except UnicodeDecodeError:
+        raise RuleSetError(_("{file}: the rule set is not UTF-8; save it as UTF-8").format(file=path)) from None
     except yaml.YAMLError as exc:
         raise RuleSetError(_("{file}: not valid YAML ({reason})").format(file=path, reason=exc)) from None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 import zlib
@@ -11,6 +12,7 @@ from lxml import etree
 
 from ttbgen.errors import DocxError, not_docx
 from ttbgen.i18n import _
+from ttbgen.safefile import MAX_DOCX_BYTES, read_bounded
 
 # Limits sized for a notice: a real document.xml is well under 5 MiB. They bound memory and time on
 # hostile input (zip bombs are refused from the declared sizes, before anything is inflated).
@@ -32,6 +34,14 @@ class Package:
         self.path = path
         self._zip = _open_zip(path)
         self._names = {info.filename: info for info in self._zip.infolist()}
+
+    def names(self) -> list[str]:
+        """Return the member names, in zip order."""
+        return list(self._names)
+
+    def raw(self, name: str) -> bytes:
+        """Return a member's bytes (bounded by the checked declared size)."""
+        return self._read(self._names[name])
 
     def has(self, name: str) -> bool:
         """Tell whether the package holds a part."""
@@ -63,11 +73,12 @@ class Package:
 
 def _open_zip(path: Path) -> zipfile.ZipFile:
     """Open a zip after checking that it exists, is a zip, and declares sane member sizes."""
-    if not path.is_file():
+    if not path.exists():
         raise DocxError(_("{file}: no such file").format(file=path))
+    data = read_bounded(path, MAX_DOCX_BYTES, DocxError, _("the document"))  # a FIFO or /dev/zero is refused
     try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
         raise DocxError(not_docx(path, path.suffix)) from None
     try:
         _check_declared_sizes(path, archive.infolist())

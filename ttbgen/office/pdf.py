@@ -10,10 +10,11 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ttbgen.errors import TtbgenError, not_docx
+from ttbgen.errors import DocxError, TtbgenError, not_docx
 from ttbgen.i18n import _
 from ttbgen.office import platform
 from ttbgen.office.profile import libreoffice_profile, watch
+from ttbgen.office.sandbox import isolated, sanitized_copies, soffice_environment
 
 ENV_SOFFICE = "TTBGEN_SOFFICE"  # path of soffice; also lets tests simulate a machine without it
 # PDF/A-2b, the archival PDF e-office systems sign (pitfalls.md); it embeds every font. LibreOffice carries the
@@ -71,14 +72,16 @@ def _check_names(docxs: list[Path]) -> None:
 
 def _run_soffice(docxs: list[Path], outdir: Path, profile: Path, pdf_a: bool = False) -> str:
     """Run one headless conversion of every document and return its messages; a hang or crash is a PdfError."""
-    command = [soffice(), "--headless", "--norestore", "--nolockcheck", f"-env:UserInstallation={profile.as_uri()}",
-               "--convert-to", PDF_A if pdf_a else "pdf", "--outdir", str(outdir), *map(str, docxs)]
+    command = [*isolated([soffice()]), "--headless", "--norestore", "--nolockcheck",
+               f"-env:UserInstallation={profile.as_uri()}", "--convert-to", PDF_A if pdf_a else "pdf", "--outdir",
+               str(outdir), *map(str, docxs)]
     timeout = BASE_TIMEOUT + PER_DOCUMENT * len(docxs)
     try:
         # A session of its own: soffice is a script whose oosplash starts soffice.bin, and a timeout
         # must kill that whole group, not leave soffice.bin running on a deleted profile.
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                   encoding="utf-8", errors="replace", **platform.new_group())
+                                   encoding="utf-8", errors="replace", env=soffice_environment(outdir.parent),
+                                   **platform.new_group())
     except OSError as exc:
         raise PdfError(_("cannot run LibreOffice: {reason}").format(reason=exc)) from None
     try:
@@ -128,8 +131,13 @@ def convert_to_pdf(docxs: list[Path], outdir: Path | None = None, pdf_a: bool = 
     # Windows cannot delete a file a lingering soffice.bin still holds: never fail on the clean-up.
     with tempfile.TemporaryDirectory(prefix="ttbgen-pdf-", ignore_cleanup_errors=True) as tmp:
         work = Path(tmp)
+        # LibreOffice sees only sanitized copies: no external or file targets (issue 13, docs/security.md).
+        try:
+            inputs = sanitized_copies(docxs, work / "in")
+        except DocxError as exc:
+            raise PdfError(exc.render()) from None
         with libreoffice_profile(work / "profile") as profile, watch(work / "out", len(docxs), progress):
-            err = _run_soffice(docxs, work / "out", profile, pdf_a)
+            err = _run_soffice(inputs, work / "out", profile, pdf_a)
         missing = [d for d in docxs if not _is_pdf(work / "out" / f"{d.stem}.pdf")]
         if missing:
             raise PdfError(_("LibreOffice could not convert {files} ({reason})").format(
@@ -141,9 +149,11 @@ def _place(source: Path, target: Path) -> Path:
     """Move a finished PDF into place atomically."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        staged = target.with_name(f".{target.name}.tmp")
+        staged = target.with_name(f".{target.name}.{os.getpid()}.tmp")  # two runs never share one
         shutil.copyfile(source, staged)
         os.replace(staged, target)
     except OSError as exc:
+        with contextlib.suppress(OSError, UnboundLocalError):
+            staged.unlink(missing_ok=True)
         raise PdfError(_("{target}: cannot write: {reason}").format(target=target, reason=exc.strerror)) from None
     return target

@@ -25,6 +25,8 @@ from ttbgen.i18n import _
 from ttbgen.render.cache import compiled_parts
 from ttbgen.render.xmltext import escape
 from ttbgen.render.zipwrite import PackageWriter
+from ttbgen.render import gate, limits
+from ttbgen.safefile import MAX_DOCX_BYTES, read_bounded
 
 # Parts that docxtpl renders: the body, headers and footers.
 _RENDERED = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
@@ -60,8 +62,8 @@ def make_environment() -> SandboxedEnvironment:
     Templates are untrusted data shared between offices (design.md §5): the sandbox blocks attribute
     tricks such as ''.__class__, and the loader refuses every file.
     """
-    return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True, finalize=keep_braces,
-                                keep_trailing_newline=True, loader=_NoFiles())
+    return limits.LimitedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True, finalize=keep_braces,
+                                     keep_trailing_newline=True, loader=_NoFiles())
 
 
 def keep_braces(value: Any) -> Any:
@@ -117,6 +119,7 @@ class CompiledTemplate:
 
     def _compile(self, name: str, data: bytes) -> CodeType:
         """Clean a part's XML the way docxtpl does and compile it."""
+        limits.check_part_size(self.path, name, data.decode("utf-8"))  # before docxtpl's quadratic tag cleaning
         xml = patch_xml(self._docxtpl, data)
         xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
         try:
@@ -132,7 +135,7 @@ class CompiledTemplate:
     def _render_part(self, name: str, template: jinja2.Template, context: NoticeContext) -> bytes:
         """Render one part; a template fault becomes a TemplateError naming the template."""
         try:
-            xml = template.render(dict(context))
+            xml = limits.render_limited(self._env, template, dict(context))
         except jinja2.exceptions.SecurityError as exc:
             message = _("{path}: the template tried something not allowed ({message}); templates may only lay out "
                         "the notice").format(path=self.path, message=exc)
@@ -162,6 +165,7 @@ class CompiledTemplate:
         properties that record what made the document, which hash the rendered content).
         """
         rendered = self.render_parts(context)
+        gate.refuse(self.path, list(rendered), rendered.__getitem__, template=False)  # what the tags produced
         rendered["docProps/core.xml"] = core_properties(info)
         if extra is not None:
             rendered.update(extra(dict(self.members), rendered))
@@ -179,18 +183,20 @@ def _digest(members: list[tuple[str, bytes]]) -> bytes:
 
 def _read_members(path: Path) -> list[tuple[str, bytes]]:
     """Read a template's zip members, in order, refusing what cannot be a template."""
+    data = read_bounded(path, MAX_DOCX_BYTES, TemplateError, _("the template"))
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
             if sum(i.file_size for i in infos) > MAX_TEMPLATE_BYTES:
                 raise TemplateError(_("{path}: the template is larger than {limit} bytes unpacked").format(
                     path=path, limit=MAX_TEMPLATE_BYTES))
             members = [(i.filename, zf.read(i)) for i in infos if not i.is_dir()]
-    except (OSError, zipfile.BadZipFile) as exc:
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
         raise TemplateError(_("{path}: cannot open the template as a .docx: {reason}").format(
             path=path, reason=exc)) from None
     if "word/document.xml" not in dict(members):
         raise TemplateError(_("{path}: not a Word document (no word/document.xml)").format(path=path))
+    gate.refuse(path, [n for n, _d in members], dict(members).__getitem__)  # design.md §5: hostile until checked
     return members
 
 

@@ -16,6 +16,7 @@ import yaml
 from ttbgen.errors import Mark, SpecError
 from ttbgen.i18n import _
 from ttbgen.spec.clerk import bad_character, raise_all, read_tree, run_in_heading
+from ttbgen.spec.expansion import check_expansion
 from ttbgen.spec.model import (
     EMPHASES,
     KIND_SPELLINGS,
@@ -603,6 +604,7 @@ def parse_spec(source: Source, office_of: Callable[[str], Office]) -> Notice:
     if root is None:
         raise SpecError(_("the spec is empty; write one with `ttbgen new FILE --office NAME`"),
                         Mark(source.name, 1, 1), "")
+    check_expansion(root, source.name, MAX_ITEMS)  # nested lists multiply; bound the whole tree (issue 13)
     found = read_tree(source.name, source.text, root)
     reader.errors += found.errors
     try:

@@ -12,6 +12,7 @@ import yaml
 
 from ttbgen.errors import Mark, SpecError
 from ttbgen.i18n import _
+from ttbgen.safefile import read_bounded
 from ttbgen.spec.clerk import raise_all, text_errors
 from ttbgen.vn import nfc
 
@@ -63,10 +64,10 @@ def read_source(path: Path, display: str | None = None) -> Source:
         if size > MAX_BYTES:
             raise SpecError(_("the file is {size} bytes; a spec may be at most {limit} bytes").format(
                 size=size, limit=MAX_BYTES), Mark(name, 1, 1))
-        data = path.read_bytes()
     except OSError as exc:
         raise SpecError(_("{name}: cannot read the file: {reason}").format(name=name, reason=exc.strerror or exc)) \
             from None
+    data = read_bounded(path, MAX_BYTES, SpecError, _("the spec"))  # a FIFO or /dev/zero is refused (issue 13)
     return Source(name, decode(name, data))
 
 

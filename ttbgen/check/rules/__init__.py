@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ttbgen.check.rules import (
+    active_content,
     appendix_pages,
     body_indent,
     body_justify,
@@ -38,7 +39,7 @@ RULES: tuple[Rule, ...] = tuple(
         structure, page_size, margins, font_family, text_colour, nfc, component_size, size_pairing,
         component_style, national_motto, number_line, date_line, title, rule_lines, body_justify, body_indent,
         body_spacing, body_line_spacing, end_mark, recipients, signature, page_numbers,
-        subject_size, muc_titles, khoan_titles, appendix_pages,
+        subject_size, muc_titles, khoan_titles, appendix_pages, active_content,
     )
 )
 RULE_IDS = tuple(rule.id for rule in RULES)

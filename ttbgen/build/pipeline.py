@@ -7,13 +7,13 @@ import hashlib
 import os
 import re
 import tempfile
-import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from ttbgen import __version__
+from ttbgen.build import protect
 from ttbgen.check.ruleset import office_ruleset
 from ttbgen.compose.derive import build_context
 from ttbgen.errors import OutputError, SpecError, TemplateError, TtbgenError
@@ -196,7 +196,10 @@ def stamper(manifest: Manifest) -> Callable[[dict[str, bytes], dict[str, bytes]]
 
     def stamp(template: dict[str, bytes], rendered: dict[str, bytes]) -> dict[str, bytes]:
         content = hashlib.sha256(rendered["word/document.xml"]).hexdigest()
+        final = {**template, **rendered}
+        final.update(custom_property_parts(final, {}))  # the package as written, to hash all of it
         return custom_property_parts(template, {
+            protect.PACKAGE_HASH: protect.package_digest(final),
             "ttbgen.version": __version__, "ttbgen.template": manifest.name,
             "ttbgen.template-version": manifest.version, "ttbgen.template-sha256": manifest.sha256,
             CONTENT_HASH: content,
@@ -259,42 +262,23 @@ def spec_file(path: Path) -> Path:
 
 def edited_since_built(path: Path) -> bool:
     """Tell whether an existing output was changed after ttbgen wrote it (or was not written by ttbgen)."""
-    from ttbgen.render.templates import read_custom_properties
-
-    try:
-        with zipfile.ZipFile(path) as zf:
-            recorded = read_custom_properties(zf).get(CONTENT_HASH)
-            actual = hashlib.sha256(zf.read("word/document.xml")).hexdigest()
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return True
-    return recorded != actual
+    return protect.state_of(path, b"")[0] is not protect.State.BUILT  # every part, not only document.xml
 
 
-def write_output(outdir: Path, rendered: Output, force: bool) -> Built:
-    """Write a document atomically; never silently replace one that someone edited."""
+def write_output(outdir: Path, rendered: Output, force: bool, overwrite_signed: bool = False) -> Built:
+    """Write a document atomically; never silently replace one that someone edited, nor a signed one."""
     target, data, spec, warnings = outdir / rendered.name, rendered.data, rendered.spec, rendered.warnings
-    edited = False
-    if target.exists():
-        if target.read_bytes() == data:
+    backup = None
+    if target.exists() or target.is_symlink():
+        state, existing = protect.state_of(target, data)
+        if state is protect.State.SAME:
             return Built(spec, target, written=False, office=rendered.office, warnings=warnings)
-        edited = edited_since_built(target)
-        if edited and not force:
-            raise OutputError(_("{target}: the document was changed after ttbgen wrote it (edited in Word?); "
-                                "not overwriting it. Rename it, or rebuild with --force (a backup is kept)")
-                              .format(target=target))
-    backup = backup_of(target) if edited else None
+        refused = protect.refusal(target, state, force, overwrite_signed)
+        if refused:
+            raise refused
+        backup = protect.backup(target, existing, atomic_write) if state is not protect.State.BUILT else None
     atomic_write(target, data)
     return Built(spec, target, written=True, office=rendered.office, backup=backup, warnings=warnings)
-
-
-def backup_of(target: Path) -> Path:
-    """Keep a copy of an edited document before --force replaces it: x.docx → x.bak-1.docx, …"""
-    for n in range(1, 10_000):
-        candidate = target.with_name(f"{target.stem}.bak-{n}{target.suffix}")
-        if not candidate.exists():
-            candidate.write_bytes(target.read_bytes())
-            return candidate
-    raise OutputError(_("{target}: too many backups; clean up the folder").format(target=target))
 
 
 def atomic_write(target: Path, data: bytes) -> None:
@@ -304,15 +288,17 @@ def atomic_write(target: Path, data: bytes) -> None:
             folder=target.parent))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=protect.temp_prefix(target), suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a document is shared like any other file
         os.replace(tmp, target)
-    except OSError as exc:
+    except BaseException as exc:  # an interrupt too: never leave the temporary file behind
         _discard(locals().get("tmp"))
+        if not isinstance(exc, OSError):
+            raise
         raise OutputError(_("{target}: cannot write: {reason}").format(target=target, reason=exc.strerror)) from None
 
 
@@ -331,7 +317,7 @@ def _discard(tmp: object) -> None:
 
 def build_all(specs: list[Path], outdir: Path, force: bool = False, strict: bool = False,
               templates: tuple[str, ...] = (), jobs: int | None = None,
-              progress: Callable[[int, int], None] | None = None) -> list[Built]:
+              progress: Callable[[int, int], None] | None = None, overwrite_signed: bool = False) -> list[Built]:
     """Build many specs: render all first, then write all, so a bad spec leaves every file as it was.
 
     Rendering runs on every core and spills each document to a temporary folder (build/workers.py, issue 15).
@@ -342,13 +328,18 @@ def build_all(specs: list[Path], outdir: Path, force: bool = False, strict: bool
     with tempfile.TemporaryDirectory(prefix="batch-", dir=spill_root()) as spill:
         staged, errors = render_batch(expand(specs), Options(outdir, force, strict, templates), Path(spill), jobs,
                                       progress)
-        errors += overwrite_conflicts(staged, outdir, force)
+        errors += overwrite_conflicts(staged, outdir, force, overwrite_signed)
         if errors:
             raise BatchError(errors)
-        return write_batch(outdir, staged, force, jobs)
+        protect.clean_stale(outdir)  # temporary files of an earlier run that was killed
+        try:
+            return write_batch(outdir, staged, force, jobs, overwrite_signed=overwrite_signed)
+        except (KeyboardInterrupt, TtbgenError) as exc:  # say what was written before it stopped
+            raise protect.interrupted(exc, [(outdir / s.name, s.data) for s in staged]) from None
 
 
-def overwrite_conflicts(rendered: Sequence[Output], outdir: Path, force: bool) -> list[TtbgenError]:
+def overwrite_conflicts(rendered: Sequence[Output], outdir: Path, force: bool,
+                        overwrite_signed: bool = False) -> list[TtbgenError]:
     """Find outputs that must not be replaced, and two specs with the same output name, before writing."""
     errors: list[TtbgenError] = []
     seen: dict[str, Path] = {}
@@ -359,8 +350,10 @@ def overwrite_conflicts(rendered: Sequence[Output], outdir: Path, force: bool) -
                 a=seen[name], b=spec, out=outdir / name)))
         seen[name] = spec
         target = outdir / name
-        if not force and target.exists() and target.read_bytes() != item.data and edited_since_built(target):
-            errors.append(OutputError(_("{target}: the document was changed after ttbgen wrote it (edited in "
-                                        "Word?); not overwriting it. Rename it, or rebuild with --force (a backup "
-                                        "is kept)").format(target=target)))
+        if target.exists() or target.is_symlink():
+            try:
+                refused = protect.refusal(target, protect.state_of(target, item.data)[0], force, overwrite_signed)
+            except OutputError as exc:  # a folder, a device or an unreadable file where the output goes
+                refused = exc
+            errors += [refused] if refused else []
     return errors

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,9 +10,10 @@ from pathlib import Path
 from ttbgen.build.pipeline import Builder
 from ttbgen.check.api import check_document
 from ttbgen.check.findings import Level
-from ttbgen.errors import TtbgenError
+from ttbgen.errors import TemplateError, TtbgenError
 from ttbgen.render.templatecheck import Problem, template_problems
 from ttbgen.render.templates import load_manifest
+from ttbgen.safefile import MAX_DOCX_BYTES, MAX_MANIFEST_BYTES, read_bounded
 from ttbgen.spec.office import load_office
 from ttbgen.spec.starter import starter_spec
 
@@ -24,7 +24,7 @@ def sample_render(folder: Path) -> Iterator[Problem]:
     """Render a sample notice through the template and check it against Decree 30."""
     with tempfile.TemporaryDirectory() as tmp:
         # The spec's own folder comes first on the search path, so a copy there is what gets rendered.
-        shutil.copytree(folder, Path(tmp) / folder.name)
+        copy_template(folder, Path(tmp) / folder.name)
         spec = Path(tmp) / "sample.yaml"
         office = load_office(SAMPLE_OFFICE)
         spec.write_text(starter_spec(office, folder.name, spec.name, dt.date(2026, 3, 2)), encoding="utf-8")
@@ -51,6 +51,15 @@ def sample_outputs(folder: Path, spec: Path) -> list[Path]:
     out.parent.mkdir()
     out.write_bytes(render_report(load_tasks([spec]), dt.date(2026, 4, 15), spec.parent, folder.name))
     return [out]
+
+
+def copy_template(folder: Path, target: Path) -> None:
+    """Copy the two files a template is made of, with bounded reads (a symlink to /dev/zero is refused;
+    copytree would copy it until the disk is full)."""
+    target.mkdir()
+    for name, limit in (("template.docx", MAX_DOCX_BYTES), ("template.yaml", MAX_MANIFEST_BYTES)):
+        if (folder / name).exists():
+            (target / name).write_bytes(read_bounded(folder / name, limit, TemplateError, name))
 
 
 def check_template(path: Path) -> list[Problem]:

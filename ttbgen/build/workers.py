@@ -206,21 +206,21 @@ def _shared_office(item: Staged, offices: dict[str, Office]) -> Staged:
     return item if office is item.office else Staged(item.spec, item.name, item.path, office, item.warnings)
 
 
-def write_chunk(outdir: Path, staged: list[Staged], force: bool) -> list[Built]:
+def write_chunk(outdir: Path, staged: list[Staged], force: bool, overwrite_signed: bool = False) -> list[Built]:
     """Write a chunk of staged documents (atomically, each as pipeline.write_output does)."""
     from ttbgen.build.pipeline import write_output
 
-    return [write_output(outdir, item, force) for item in staged]
+    return [write_output(outdir, item, force, overwrite_signed) for item in staged]
 
 
 def write_batch(outdir: Path, staged: list[Staged], force: bool, jobs: int | None = None,
-                progress: Progress | None = None) -> list[Built]:
+                progress: Progress | None = None, overwrite_signed: bool = False) -> list[Built]:
     """Write every staged document, on every core (each write waits on the disk), in order."""
     workers = jobs_for(len(staged), jobs)
     built: list[Built] = []
     offices: dict[str, Office] = {}
     parts = chunks(staged, workers)
-    for done in pool_map(write_chunk, [(outdir, part, force) for _first, part in parts], workers):
+    for done in pool_map(write_chunk, [(outdir, part, force, overwrite_signed) for _first, part in parts], workers):
         for item in done:
             if item.office is not None:
                 item.office = offices.setdefault(item.office.key, item.office)

@@ -17,6 +17,9 @@ from ttbgen.i18n import _
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
               show_default=True, help=_("Folder for the documents."))
 @click.option("--force", is_flag=True, help=_("Replace documents edited since ttbgen wrote them (keeps a backup)."))
+@click.option("--overwrite-signed", is_flag=True,
+              help=_("Also replace digitally signed documents (never done otherwise, even with --force; keeps a "
+                     "backup)."))
 @click.option("--check/--no-check", default=True, show_default=True,
               help=_("Check every document built against Decree 30."))
 @click.option("--pdf", is_flag=True, help=_("Also convert every document to PDF with LibreOffice."))
@@ -25,15 +28,16 @@ from ttbgen.i18n import _
 @click.option("-t", "--template", "templates", multiple=True, metavar="NAME",
               help=_("Render through this template instead of the spec's own (repeatable)."))
 @user_errors
-def build(specs: tuple[Path, ...], outdir: Path, force: bool, check: bool, pdf: bool, pdf_a: bool, strict: bool,
-          templates: tuple[str, ...]) -> None:
+def build(specs: tuple[Path, ...], outdir: Path, force: bool, overwrite_signed: bool, check: bool, pdf: bool,
+          pdf_a: bool, strict: bool, templates: tuple[str, ...]) -> None:
     """Build each SPEC (a .yaml file, or a folder of them) into OUTDIR/<spec name>.docx."""
     from ttbgen.build.pipeline import BatchError, build_all
     from ttbgen.cli.progress import Progress
 
     try:
         with Progress(_("building")) as progress:
-            results = build_all(list(specs), outdir, force, strict, templates, progress=progress)
+            results = build_all(list(specs), outdir, force, strict, templates, progress=progress,
+                                    overwrite_signed=overwrite_signed)
     except BatchError as exc:
         click.echo(exc.render(), err=True)
         count = sum(len(getattr(e, "errors", [e])) for e in exc.errors)  # a spec's SpecErrors count each

@@ -22,10 +22,10 @@ from lxml import etree
 from ttbgen.compose.context import NoticeContext
 from ttbgen.errors import TemplateError
 from ttbgen.i18n import _
+from ttbgen.render import gate, limits
 from ttbgen.render.cache import compiled_parts
 from ttbgen.render.xmltext import escape
 from ttbgen.render.zipwrite import PackageWriter
-from ttbgen.render import gate, limits
 from ttbgen.safefile import MAX_DOCX_BYTES, read_bounded
 
 # Parts that docxtpl renders: the body, headers and footers.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Iterator
@@ -13,7 +14,12 @@ from jinja2 import meta, nodes
 from lxml import etree
 
 from ttbgen.compose.context import NoticeContext
+from ttbgen.errors import TemplateError
 from ttbgen.i18n import _
+from ttbgen.render.engine import MAX_TEMPLATE_BYTES
+from ttbgen.render.gate import scan
+from ttbgen.render.templates import load_manifest
+from ttbgen.safefile import MAX_DOCX_BYTES, read_bounded
 from ttbgen.spec.office import search_path
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -109,12 +115,13 @@ def jinja_problems(part: str, source: str) -> Iterator[Problem]:
                               "out the notice").format(attr=attr))
 
 
-def static_problems(template: Path) -> Iterator[Problem]:
+def static_problems(template: Path, data: bytes | None = None) -> Iterator[Problem]:
     """Check a template.docx without rendering it: parts, tags, quotes, names."""
     from ttbgen.render.engine import _patcher, patch_xml
 
     patcher = _patcher()
-    with zipfile.ZipFile(template) as zf:
+    data = read_bounded(template, MAX_DOCX_BYTES, TemplateError, _("the template")) if data is None else data
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
         for name in zf.namelist():
             if _PARTS.match(name):
                 xml = zf.read(name)
@@ -127,9 +134,24 @@ def template_problems(path: Path) -> tuple[Path, list[Problem]]:
     """Return a template folder (given it or its template.docx) and what its static checks find."""
     folder = path.parent if path.suffix == ".docx" else path
     template = folder / "template.docx"
-    if not template.is_file():
+    if not template.exists():
         return folder, [Problem(str(folder), _("no template.docx here"))]
     try:
-        return folder, list(static_problems(template))
-    except (zipfile.BadZipFile, etree.XMLSyntaxError, UnicodeDecodeError, KeyError) as exc:
+        load_manifest(folder)  # template.yaml: bounded, typed (a /dev/zero symlink is refused at once)
+        data = read_bounded(template, MAX_DOCX_BYTES, TemplateError, _("the template"))
+        threats = gate_problems(data)
+        return folder, threats or list(static_problems(template, data))
+    except TemplateError as exc:
+        return folder, [Problem(str(template), exc.render())]
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, UnicodeDecodeError, KeyError, EOFError, ValueError) as exc:
         return folder, [Problem(str(template), _("cannot read the template: {reason}").format(reason=exc))]
+
+
+def gate_problems(data: bytes) -> list[Problem]:
+    """Run the package gate (render/gate.py) on a template's bytes: macros, objects, external targets, …"""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        infos = zf.infolist()
+        if sum(i.file_size for i in infos) > MAX_TEMPLATE_BYTES:
+            return [Problem("template.docx", _("the template is larger than {limit} bytes unpacked").format(
+                limit=MAX_TEMPLATE_BYTES))]
+        return [Problem(t.part, t.message) for t in scan(zf.namelist(), zf.read)]

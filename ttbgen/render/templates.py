@@ -14,9 +14,11 @@ import yaml
 from lxml import etree
 
 from ttbgen.compose.derive import Geometry
-from ttbgen.errors import TemplateError
+from ttbgen.errors import SpecError, TemplateError
 from ttbgen.i18n import _
 from ttbgen.render.xmltext import escape
+from ttbgen.safefile import MAX_DOCX_BYTES, MAX_MANIFEST_BYTES, read_bounded
+from ttbgen.spec.nodes import Source, compose, decode
 from ttbgen.spec.office import search_path
 
 _CUSTOM = "docProps/custom.xml"
@@ -55,17 +57,13 @@ SUBJECTS = {"conclusion": "Thông báo kết luận", "invitation": "Giấy mờ
 def load_manifest(folder: Path) -> Manifest:
     """Read a template folder's template.yaml, and hash its template.docx."""
     path = folder / "template.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise TemplateError(_("{path}: cannot read the manifest: {reason}").format(path=path, reason=exc)) from None
-    if not isinstance(data, dict):
-        raise TemplateError(_("{path}: the manifest must be a mapping").format(path=path))
-    digest = hashlib.sha256((folder / "template.docx").read_bytes()).hexdigest()
+    data = _manifest_data(path) if path.exists() or path.is_symlink() else {}
+    template = read_bounded(folder / "template.docx", MAX_DOCX_BYTES, TemplateError, _("the template"))
+    digest = hashlib.sha256(template).hexdigest()
     return Manifest(
-        name=str(data.get("name", folder.name)), doc_type=str(data.get("doc_type", "TB")),
-        doc_type_name=str(data.get("doc_type_name", "THÔNG BÁO")), version=str(data.get("version", "0")),
-        sha256=digest, ttbgen=str(data.get("ttbgen", "")), description=str(data.get("description", "")),
+        name=_word(path, data, "name", folder.name), doc_type=_word(path, data, "doc_type", "TB"),
+        doc_type_name=_word(path, data, "doc_type_name", "THÔNG BÁO"), version=_word(path, data, "version", "0"),
+        sha256=digest, ttbgen=_word(path, data, "ttbgen", ""), description=_word(path, data, "description", ""),
         content=_content(path, data.get("content", "conclusion")),
         geometry=_geometry(path, data.get("geometry") or {}),
         print_due=_print_due(path, data.get("print_due", "missing")),
@@ -80,9 +78,36 @@ def _print_due(path: Path, value: Any) -> str:
     return str(value)
 
 
+def _manifest_data(path: Path) -> dict[str, Any]:
+    """Read template.yaml: bounded, no anchors or aliases (billion laughs), no deep nesting, a mapping."""
+    raw = read_bounded(path, MAX_MANIFEST_BYTES, TemplateError, _("the manifest"))
+    try:
+        source = Source(str(path), decode(str(path), raw))
+        compose(source)  # refuses anchors, aliases, deep nesting and odd tags with a located message
+        data = yaml.safe_load(source.text)
+    except SpecError as exc:
+        raise TemplateError(exc.render()) from None
+    except yaml.YAMLError as exc:
+        raise TemplateError(_("{path}: cannot read the manifest: {reason}").format(path=path, reason=exc)) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise TemplateError(_("{path}: the manifest must be a mapping").format(path=path))
+    return data
+
+
+def _word(path: Path, data: dict[str, Any], key: str, default: str) -> str:
+    """Read a short text value of the manifest (a number is taken as written: version: 1.2)."""
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)) or len(str(value)) > 1000:
+        raise TemplateError(_("{path}: {key} must be a short text, got {value}").format(
+            path=path, key=key, value=str(value)[:60]))
+    return str(value)
+
+
 def _content(path: Path, value: Any) -> str:
     """Read the manifest's content kind."""
-    if value not in SUBJECTS:
+    if not isinstance(value, str) or value not in SUBJECTS:
         raise TemplateError(_("{path}: content must be one of {kinds}, got '{value}'").format(
             path=path, kinds=", ".join(SUBJECTS), value=value))
     return str(value)
@@ -96,6 +121,10 @@ def _geometry(path: Path, data: Any) -> Geometry:
     unknown = sorted(set(data) - set(known))
     if unknown:
         raise TemplateError(_("{path}: unknown geometry keys: {keys}").format(path=path, keys=", ".join(unknown)))
+    for key, value in data.items():
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 100_000:
+            raise TemplateError(_("{path}: geometry.{key} must be a number from 0 to 100000 (twips or pt), got {value}")
+                                .format(path=path, key=key, value=str(value)[:60]))
     return Geometry(**{k: v for k, v in data.items()})
 
 
@@ -144,8 +173,13 @@ def read_custom_properties(zf: zipfile.ZipFile) -> dict[str, str]:
         data = zf.read(_CUSTOM)
     except KeyError:
         return {}
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    root = etree.fromstring(data, parser)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        if b"<!DOCTYPE" in data[:65536] or b"<!ENTITY" in data[:65536]:
+            return {}
+        root = etree.fromstring(data, parser)
+    except (etree.XMLSyntaxError, ValueError):
+        return {}  # malformed or encrypted: not properties ttbgen wrote (the document counts as edited)
     return {str(p.get("name", "")): "".join(str(t) for t in p.itertext())
             for p in root.findall(f"{{{_NS_CUSTOM}}}property")}
 

@@ -106,7 +106,7 @@ FAILING: list[tuple[str, dict[str, Any], str]] = [
     ("active-content", {"extra_rels": [f'<Relationship Id="rIdX" Type="{REL}/image" TargetMode="External" '
                                        'Target="http://127.0.0.1:9/beacon.png"/>']}, "points outside the document"),
     ("active-content", {"page_instr": ' DDEAUTO "c:\\windows\\system32\\cmd.exe" "/k calc" '},
-     "a DDEAUTO field is not allowed"),
+     "the field DDEAUTO is not allowed"),
 ]
 
 

@@ -242,8 +242,8 @@ def active_fields(name: str, root: etree._Element) -> Iterator[Threat]:
     for instr in field_instructions(root):
         match = _ACTIVE_FIELDS.search(instr)
         if match:
-            yield Threat(name, _("a {field} field is not allowed in a notice (it runs a program or fetches "
-                                 "content from outside); remove it").format(field=match.group(1).upper()))
+            yield Threat(name, _("the field {field} is not allowed in a notice (it runs a program or "
+                                 "fetches content from outside); remove it").format(field=match.group(1).upper()))
 
 
 def field_instructions(root: etree._Element) -> Iterator[str]:

@@ -137,9 +137,20 @@ class Listener:
         self.server.server_close()
 
 
-# A 1×1 PNG (for the listener's answers and for pictures stored inside a document).
-PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
-                    "0000000d4944415478da63f8cfc0f01f0005000201a3e3a9b30000000049454e44ae426082")
+def _png() -> bytes:
+    """A valid 1×1 red PNG (for the listener's answers and for pictures stored inside a document)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0\xff\0\0")) + \
+        chunk(b"IEND", b"")
+
+
+PNG = _png()
 
 
 def members(docx: Path) -> dict[str, bytes]:

@@ -221,7 +221,8 @@ def find_template(name: str, spec_dir: Path | None = None) -> Path:
     if not name or "/" in name or "\\" in name or name.startswith("."):
         raise TemplateError(_("'{name}' is not a template name").format(name=name))
     for root in search_path(spec_dir):
-        if (root / name / "template.docx").is_file():
+        docx = root / name / "template.docx"
+        if docx.exists() or docx.is_symlink():  # a FIFO or a device too: refused when read, never skipped
             return root / name
     known = sorted({p.parent.name for root in search_path(spec_dir) for p in root.glob("*/template.docx")})
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)

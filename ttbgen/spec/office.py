@@ -88,8 +88,8 @@ def find_office(name: str, spec_dir: Path | None = None) -> Path:
         raise SpecError(_("'{name}' is not an office name (use letters, digits and -)").format(name=name))
     for root in search_path(spec_dir):
         candidate = root / "offices" / f"{name}.yaml"
-        if candidate.is_file():
-            return candidate
+        if candidate.is_file() or candidate.exists() or candidate.is_symlink():
+            return candidate  # a FIFO or a device is found too, and refused when read (never skipped silently)
     known = sorted({p.stem for root in search_path(spec_dir) for p in (root / "offices").glob("*.yaml")})
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)  # ubnd-ha-noi is not ubnd-lang-son
     if close:

@@ -23,10 +23,10 @@ from ttbgen.i18n import _
 
 MAX_RANGE_ITEMS = 100_000  # numbers all range() calls of one render may produce together
 MAX_STRING = 1_000_000  # characters of any string (or items of a list) a template builds
-MAX_OUTPUT = 20_000_000  # characters of one rendered part
+MAX_OUTPUT = 10_000_000  # characters of one rendered part
 MAX_EXPONENT_DIGITS = 1_000  # digits of the result of `a ** b`
 MAX_LIPSUM = 20  # paragraphs of lorem ipsum
-MAX_SECONDS = 20.0  # wall time to render one part
+MAX_SECONDS = 10.0  # wall time to render one part
 MAX_TAGS = 5_000  # Jinja tags in one template part: docxtpl's tag cleaning grows with their square
 MAX_PART_BYTES = 2_000_000  # bytes of one templated part (document, header, footer) before compiling
 _WIDTH = re.compile(r"\d{7,}")  # a format width of a million or more
@@ -127,11 +127,20 @@ class LimitedEnvironment(SandboxedEnvironment):
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         """Call a function or method after checking its arguments, then check what it returned."""
         __self.budget.tick()
-        for value in (*args, *kwargs.values()):
+        owner = getattr(__obj, "__self__", None)  # "{:>999999999}".format(1): the width is in the string
+        counted = __obj == __self._range  # range() has its own limit, with a clearer message
+        for value in (owner if isinstance(owner, str) else None, *(() if counted else args), *kwargs.values()):
             _size_ok(value)
         result = super().call(__context, __obj, *args, **kwargs)
         _size_ok(result)
         return result
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """Sandbox str.format as Jinja does, refusing a format string with a huge width first."""
+        owner = getattr(value, "__self__", None)
+        if isinstance(owner, str) and getattr(value, "__name__", "") in ("format", "format_map"):
+            _size_ok(owner)
+        return super().wrap_str_format(value)
 
     def _range(self, *args: int) -> range:
         """range(), counted against MAX_RANGE_ITEMS for the whole render."""

@@ -13,7 +13,8 @@ from ttbgen.build import pipeline
 
 EDITS = {
     "styles": ("word/styles.xml", lambda d: d.replace(b"Times New Roman", b"Arial")),
-    "header": ("word/header1.xml", lambda d: d.replace(b"</w:hdr>", "<w:p><w:r><w:t>MẬT</w:t></w:r></w:p></w:hdr>".encode())),
+    "header": ("word/header1.xml",
+               lambda d: d.replace(b"</w:hdr>", "<w:p><w:r><w:t>MẬT</w:t></w:r></w:p></w:hdr>".encode())),
     "core-properties": ("docProps/core.xml", lambda d: d.replace(b"</dc:title>", " (sửa)</dc:title>".encode())),
     "settings": ("word/settings.xml", lambda d: d.replace(b"<w:zoom", b"<w:trackRevisions/><w:zoom")),
     "new-part": ("customXml/item1.xml", lambda d: b"<root/>"),

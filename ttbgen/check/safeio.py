@@ -19,6 +19,7 @@ from ttbgen.safefile import MAX_DOCX_BYTES, read_bounded
 MAX_MEMBERS = 10_000
 MAX_PART_BYTES = 32 * 1024 * 1024
 MAX_RATIO = 200  # XML rarely compresses better than ~30:1; bombs reach 1000:1
+MAX_ELEMENTS = 1_000_000  # XML elements in one part; a long notice has tens of thousands (docs/limits.md)
 RATIO_FLOOR = 1024 * 1024  # tiny parts may compress absurdly well and harmlessly
 
 _PARSER = etree.XMLParser(
@@ -104,6 +105,9 @@ def _check_declared_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
 
 def parse_xml(data: bytes, where: str) -> etree._Element:
     """Parse XML without DTDs or entities; any DOCTYPE is refused (XXE, billion laughs)."""
+    if data.count(b"<") > MAX_ELEMENTS:  # bound the tree lxml builds (5,000,000 <w:p/> took 700 MB)
+        raise DocxError(_("{where}: refused: more than {limit} XML elements (limit MAX_ELEMENTS); a notice has a "
+                          "few thousand").format(where=where, limit=MAX_ELEMENTS))
     if _DTD.search(_as_utf8_head(data)):
         raise DocxError(_("{where}: refused: XML with a DOCTYPE or entity declaration").format(where=where))
     try:

@@ -23,6 +23,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 MAX_XML_SCAN = 32 * 1024 * 1024  # bytes of one part the gate parses (the zip limits come first)
+MAX_XML_ELEMENTS = 1_000_000  # elements of one part the gate parses (same as the checker's MAX_ELEMENTS)
 
 # Part names a notice may hold (case-insensitive): the allow-list. Anything else is refused.
 ALLOWED_PARTS = re.compile(
@@ -171,6 +172,8 @@ def _parse(name: str, data: bytes, template: bool) -> etree._Element | Threat:
     """Parse a part safely, or return the threat that it cannot be read."""
     if len(data) > MAX_XML_SCAN:
         return Threat(name, _("the part is larger than {limit} bytes").format(limit=MAX_XML_SCAN))
+    if data.count(b"<") > MAX_XML_ELEMENTS:
+        return Threat(name, _("the part has more than {limit} XML elements").format(limit=MAX_XML_ELEMENTS))
     if template and data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return Threat(name, _("the part is UTF-16; open the template in Word and save it again as .docx"))
     if _DOCTYPE.search(data[:65536]):

@@ -53,10 +53,10 @@ def test_check_render_does_not_hand_a_refused_document_to_libreoffice(tmp_path: 
 
 
 def test_a_long_but_real_document_is_still_checked(tmp_path: Path, built: dict[str, Path]) -> None:
-    """A 5,000-paragraph document is far larger than any notice and still within every limit."""
+    """A 3,000-paragraph document is far larger than any notice and still within every limit."""
     para = ('<w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:r><w:t>Nội dung kết luận của cuộc họp.</w:t></w:r>'
             "</w:p>")
-    doc = padded(built["example"], tmp_path / "long.docx", "word/document.xml", para * 5_000)
+    doc = padded(built["example"], tmp_path / "long.docx", "word/document.xml", para * 3_000)
     outcome = run("check", doc)
     assert outcome.code in (0, 1) and "MAX_" not in outcome.output, outcome.output
     outcome.assert_refused(outcome.code)

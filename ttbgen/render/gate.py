@@ -9,6 +9,7 @@ DDE/INCLUDE fields, attachedTemplate, mail-merge sources, and zip member names t
 
 from __future__ import annotations
 
+import copy
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -304,7 +305,9 @@ def _clean_part(name: str, data: bytes) -> bytes:
 def _single(rel: etree._Element) -> etree._Element:
     """Wrap one relationship so that `relationships` can judge it alone."""
     holder = etree.Element(f"{_REL_NS}Relationships")
-    holder.append(etree.fromstring(etree.tostring(rel)))
+    alone = copy.deepcopy(rel)
+    alone.tail = None
+    holder.append(alone)
     return holder
 
 

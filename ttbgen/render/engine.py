@@ -136,6 +136,9 @@ class CompiledTemplate:
         """Render one part; a template fault becomes a TemplateError naming the template."""
         try:
             xml = limits.render_limited(self._env, template, dict(context))
+        except limits.LimitError as exc:
+            raise TemplateError(_("{path} ({part}): {message}; see docs/limits.md").format(
+                path=self.path, part=name, message=exc)) from None
         except jinja2.exceptions.SecurityError as exc:
             message = _("{path}: the template tried something not allowed ({message}); templates may only lay out "
                         "the notice").format(path=self.path, message=exc)

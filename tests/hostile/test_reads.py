@@ -121,3 +121,20 @@ def test_an_oversized_manifest_is_refused(tmp_path: Path) -> None:
     (folder / "template.yaml").write_text("description: " + "x" * 200_000 + "\n", encoding="utf-8")
     outcome = run("templates", "check", folder)
     outcome.assert_refused(1, "the manifest is 200014 bytes; the limit is 100000 bytes")
+
+
+TASK_SPEC = SPEC.replace("assessment: {paragraphs: [Các cơ quan đã tích cực triển khai nhiệm vụ.]}\n",
+                         "tasks:\n  items:\n    - {lead: Sở Tài chính, due: 2026-03-31, text: Hoàn thiện kế hoạch.}\n")
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+@pytest.mark.parametrize("args", [("--status", "so-theo-doi.xlsx"), ("--format", "ics", "-o", "lich.ics"),
+                                  ("--format", "csv", "-o", "so.csv")])
+def test_tasks_refuses_a_special_status_or_existing_file(tmp_path: Path, kind: str, args: tuple[str, ...]) -> None:
+    (tmp_path / "a.yaml").write_text(TASK_SPEC, encoding="utf-8")
+    target = tmp_path / next(a for a in args if "." in a)
+    KINDS[kind](target)
+    before = snapshot(tmp_path)
+    outcome = run_process("tasks", "a.yaml", *args, cwd=tmp_path)
+    outcome.assert_refused(2, NOT_REGULAR, target.name)
+    assert snapshot(tmp_path) == before

@@ -53,7 +53,7 @@ def _export(rows: list[Any], fmt: str, output: Path | None, as_of: dt.date | Non
 
     if fmt == "xlsx" and output is None:
         raise click.UsageError(_("an Excel register needs a file: add -o so-theo-doi.xlsx"))
-    existing = output.read_bytes() if fmt == "ics" and output is not None and output.is_file() else None
+    existing = read_existing(output) if fmt == "ics" and output is not None and output.exists() else None
     data = export(rows, fmt, as_of, existing)
     if not rows:
         click.echo(_("no tasks: no point of these specs names a lead unit, a supporting unit or a due"), err=True)
@@ -86,3 +86,12 @@ def _report(rows: list[Any], specs: tuple[Path, ...], output: Path | None, as_of
         click.echo(text.rstrip("\n"))
     if result.failed:
         sys.exit(1)
+
+
+def read_existing(output: Path) -> bytes:
+    """Read an existing calendar to merge into, bounded (a FIFO or /dev/zero is refused: issue 13)."""
+    from ttbgen.errors import OutputError
+    from ttbgen.safefile import MAX_DOCX_BYTES, read_bounded
+
+    return read_bounded(output, MAX_DOCX_BYTES, OutputError, _("the existing calendar"))
+

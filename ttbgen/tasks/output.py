@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ttbgen.errors import OutputError
 from ttbgen.i18n import _
+from ttbgen.safefile import MAX_DOCX_BYTES, read_bounded
 
 
 def backup(target: Path) -> Path:
@@ -28,7 +29,7 @@ def write(target: Path, data: bytes, force: bool = False, replaceable: bool = Fa
     """
     kept = None
     if target.exists() and not replaceable:
-        if target.read_bytes() == data:
+        if read_bounded(target, MAX_DOCX_BYTES, OutputError, _("the existing file")) == data:  # issue 13
             return None
         if not force:
             raise OutputError(_("{target} exists and differs (the follow-up clerk may have edited it); not replacing "

@@ -10,6 +10,7 @@ from typing import Any
 
 from ttbgen.errors import SpecError
 from ttbgen.i18n import _
+from ttbgen.safefile import MAX_DOCX_BYTES, read_bounded
 from ttbgen.tasks.export import COLUMNS, DATE_COLUMNS, row
 from ttbgen.tasks.register import STATUSES, Task
 
@@ -81,7 +82,8 @@ def register_rows(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        data = read_bounded(path, MAX_DOCX_BYTES, SpecError, _("the workbook"))  # a FIFO or /dev/zero: issue 13
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (OSError, ValueError, KeyError) as exc:
         raise SpecError(_("{path}: cannot read the workbook: {reason}").format(path=path, reason=exc)) from None
     if SHEET not in book.sheetnames:

@@ -26,13 +26,17 @@ def test_a_later_run_removes_what_a_killed_run_left(in_tmp: Path) -> None:
     (in_tmp / "a.yaml").write_text(SPEC, encoding="utf-8")
     out = in_tmp / "out"
     out.mkdir()
-    stale = out / f".a.docx.{dead_pid()}.k2j4x9.tmp"
+    stale = out / f".a.docx.{dead_pid()}.k2j4x9ab.tmp"
+    stale_pdf = out / f".a.pdf.{dead_pid()}.tmp"
+    stale_pdf.write_bytes(b"%PDF")
+    user = out / ".notes.2024.tmp"  # not ttbgen's: never touched
+    user.write_bytes(b"mine")
     stale.write_bytes(b"")
-    alive = out / f".a.docx.{os.getppid()}.abcdef.tmp"  # a run still going: kept
+    alive = out / f".a.docx.{os.getppid()}.abcdefgh.tmp"  # a run still going: kept
     alive.write_bytes(b"")
     outcome = run("build", "a.yaml", "--no-check")
     outcome.assert_refused(0, "wrote out/a.docx")
-    assert not stale.exists() and alive.exists()
+    assert not stale.exists() and not stale_pdf.exists() and alive.exists() and user.exists()
 
 
 def test_a_temporary_file_is_named_with_the_pid(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -26,7 +26,7 @@ PACKAGE_HASH = "ttbgen.package-sha256"
 CONTENT_HASH = "ttbgen.content-sha256"  # documents written before the package hash: word/document.xml only
 _UNHASHED = "docProps/custom.xml"  # it holds the hash itself
 _SIGNATURES = "_xmlsignatures/"
-_STALE = re.compile(r"^\..+\.(\d+)\.[^.]*\.?tmp$")  # .NAME.PID.XXXX.tmp, .NAME.PID.tmp
+_STALE = re.compile(r"^\..+\.(?:docx|pdf)\.(\d+)\.(?:[a-z0-9_]{8}\.)?tmp$")  # .x.docx.PID.XXXXXXXX.tmp, .x.pdf.PID.tmp
 
 
 class State(Enum):

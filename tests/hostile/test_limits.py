@@ -32,6 +32,11 @@ CASES = {
     "format-width": ("{{ '{:>999999999}'.format(1) }}", "MAX_STRING"),
     "printf-width": ("{{ '%*d' % (1000000000, 1) }}", "MAX_STRING"),
     "recursive-macro": ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(1) }}", "recurses too deeply"),
+    "concat-doubling": ("{% set ns = namespace(x=title) %}{% for i in range(60) %}{% set ns.x = ns.x ~ ns.x %}"
+                        "{% endfor %}{{ ns.x|length }}", "MAX_STRING"),
+    "plus-doubling": ("{% set ns = namespace(x=title) %}{% for i in range(60) %}{% set ns.x = ns.x + ns.x %}"
+                      "{% endfor %}{{ ns.x|length }}", "MAX_STRING"),
+    "extend-doubling": ("{% set l = [1] %}{% for i in range(60) %}{{ l.extend(l) }}{% endfor %}", "MAX_STRING"),
     "output": ("{% for i in range(1000) %}{{ 'x' * 900000 }}{% endfor %}", "MAX_OUTPUT"),
 }
 

@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.sandbox import SandboxedEnvironment
 
 from ttbgen.errors import TemplateError
@@ -105,10 +107,29 @@ def _modulo(a: Any, b: Any) -> Any:
     return operator.mod(a, b)
 
 
+def _plus(a: Any, b: Any) -> Any:
+    """`a + b`, refusing a joined string or list longer than MAX_STRING before building it."""
+    if isinstance(a, (str, list, tuple)) and isinstance(b, (str, list, tuple)) and len(a) + len(b) > MAX_STRING:
+        raise LimitError(_("joining two values builds more than {limit} characters (limit MAX_STRING)").format(
+            limit=MAX_STRING))
+    return operator.add(a, b)
+
+
+class _Generator(CodeGenerator):
+    """Jinja's code generator, with `a ~ b` measured too (it compiles to a join the sandbox cannot see)."""
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        """Wrap the join in environment.checked so a doubling `x ~ x` loop stops at MAX_STRING."""
+        self.write("environment.checked(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
 class LimitedEnvironment(SandboxedEnvironment):
     """The sandbox with cost limits: every call, operator and range() is measured against docs/limits.md."""
 
-    intercepted_binops = frozenset({"*", "**", "%"})
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+    code_generator_class = _Generator
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
@@ -121,7 +142,7 @@ class LimitedEnvironment(SandboxedEnvironment):
     def call_binop(self, context: Any, operator_: str, left: Any, right: Any) -> Any:
         """Apply a measured `*`, `**` or `%`."""
         self.budget.tick()
-        op = {"*": _times, "**": _power, "%": _modulo}.get(operator_)
+        op = {"*": _times, "**": _power, "%": _modulo, "+": _plus}.get(operator_)
         return op(left, right) if op else super().call_binop(context, operator_, left, right)
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
@@ -133,7 +154,16 @@ class LimitedEnvironment(SandboxedEnvironment):
             _size_ok(value)
         result = super().call(__context, __obj, *args, **kwargs)
         _size_ok(result)
+        if isinstance(owner, (list, dict)) and len(owner) > MAX_STRING:  # l.extend(l) in a loop doubles it
+            raise LimitError(_("the template built a collection of {n} items (limit MAX_STRING = {limit})").format(
+                n=len(owner), limit=MAX_STRING))
         return result
+
+    def checked(self, value: Any) -> Any:
+        """Return a joined value after checking its size (`a ~ b`)."""
+        self.budget.tick()
+        _size_ok(value)
+        return value
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         """Sandbox str.format as Jinja does, refusing a format string with a huge width first."""

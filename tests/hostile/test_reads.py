@@ -138,3 +138,12 @@ def test_tasks_refuses_a_special_status_or_existing_file(tmp_path: Path, kind: s
     outcome = run_process("tasks", "a.yaml", *args, cwd=tmp_path)
     outcome.assert_refused(2, NOT_REGULAR, target.name)
     assert snapshot(tmp_path) == before
+
+
+def test_templates_list_shows_an_unusable_template_and_the_rest(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = template_folder(tmp_path)
+    fifo(folder / "template.yaml")
+    monkeypatch.setenv("TTBGEN_TEMPLATE_PATH", str(tmp_path))
+    outcome = run("templates", "list")
+    outcome.assert_refused(0, "(unusable: ", NOT_REGULAR, "giay-moi")

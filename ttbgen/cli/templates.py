@@ -26,12 +26,22 @@ _DIR = click.option("-d", "--dir", "folder", type=click.Path(file_okay=False, pa
 def templates_list(folder: Path) -> None:
     """List every template and office profile on the search path, and where each comes from."""
     from ttbgen.render.templatecheck import entries
-    from ttbgen.render.templates import load_manifest
 
     for entry in entries(folder):
-        version = f" {load_manifest(entry.path).version}" if entry.kind == "template" else ""
+        version = f" {_version(entry.path)}" if entry.kind == "template" else ""
         shadow = _(" (shadowed by {path})").format(path=entry.shadowed_by) if entry.shadowed_by else ""
         click.echo(f"{entry.kind:8} {entry.name}{version}  {entry.path}{shadow}")
+
+
+def _version(folder: Path) -> str:
+    """Return a template's version, or why it cannot be read (one broken template does not hide the rest)."""
+    from ttbgen.errors import TemplateError
+    from ttbgen.render.templates import load_manifest
+
+    try:
+        return load_manifest(folder).version
+    except TemplateError as exc:
+        return _("(unusable: {reason})").format(reason=exc.render())
 
 
 @templates.command("show")

@@ -187,3 +187,32 @@ def test_a_template_cannot_build_a_dde_field_from_pieces(in_tmp: Path) -> None:
     outcome = run("build", "a.yaml")
     outcome.assert_refused(2, "word/document.xml: the field DDEAUTO is not allowed")
     assert not (in_tmp / "out").exists()
+
+
+def sign(parts: dict[str, bytes]) -> None:
+    """Add an XML digital signature as Word's Sign does: origin part, signature part, their relationships."""
+    parts["_xmlsignatures/origin.sigs"] = b""
+    parts["_xmlsignatures/sig1.xml"] = b'<Signature xmlns="http://www.w3.org/2000/09/xmldsig#"/>'
+    sig = "http://schemas.openxmlformats.org/package/2006/relationships/digital-signature"
+    add_rel(parts, "_rels/.rels",
+            f'<Relationship Id="rIdSig" Type="{sig}/origin" Target="_xmlsignatures/origin.sigs"/>')
+    add_rel(parts, "_xmlsignatures/_rels/origin.sigs.rels",
+            f'<Relationship Id="rId1" Type="{sig}/signature" Target="sig1.xml"/>')
+
+
+def test_a_signed_notice_is_not_active_content(tmp_path: Path, built: dict[str, Path]) -> None:
+    """A signature is what an office sends out: `check` does not report it; a template may not carry one."""
+    parts = members(built["example"])
+    sign(parts)
+    outcome = run("check", write_package(tmp_path / "signed.docx", parts))
+    assert "active-content" not in outcome.output, outcome.output
+    outcome.assert_refused(outcome.code)
+
+
+def test_a_signed_template_is_refused(in_tmp: Path) -> None:
+    hostile_template(in_tmp, sign)
+    (in_tmp / "a.yaml").write_text(SPEC, encoding="utf-8")
+    outcome = run("build", "a.yaml")
+    outcome.assert_refused(2)
+    outcome.assert_line("_xmlsignatures/sig1.xml: ", "a digital signature is not allowed in a template")
+    assert not (in_tmp / "out").exists()

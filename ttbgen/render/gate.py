@@ -46,6 +46,9 @@ ALLOWED_RELATIONSHIPS = frozenset({
     "numbering", "footnotes", "endnotes", "comments", "commentsExtended", "commentsIds", "commentsExtensible",
     "people", "theme", "header", "footer", "image", "hyperlink", "customXml", "customXmlProps", "font",
 })
+# XML digital signatures (Word's Sign): allowed in a document being checked, never in a template.
+SIGNATURE_PARTS = re.compile(r"^_xmlsignatures/([\w.-]+\.(xml|sigs)|_rels/[\w.-]+\.rels)$", re.IGNORECASE)
+SIGNATURE_RELATIONSHIPS = frozenset({"origin", "signature"})
 # Fields that fetch, run or include something from outside the document.
 _ACTIVE_FIELDS = re.compile(r"(?<![\w\\])(DDEAUTO|DDE|INCLUDETEXT|INCLUDEPICTURE|INCLUDE|IMPORT|LINK|DATABASE"
                             r"|MACROBUTTON|AUTOTEXTLIST)(?!\w)", re.IGNORECASE)
@@ -91,7 +94,7 @@ def scan(names: Iterable[str], read: Read, template: bool = True) -> list[Threat
     being checked is judged only on what it carries.
     """
     names = list(names)
-    found = [*unsafe_names(names), *unexpected_parts(names)]
+    found = [*unsafe_names(names), *unexpected_parts(names, template)]
     if template:
         found += [Threat(n, _("a template needs this part; the file is not a complete Word document"))
                   for n in REQUIRED if n not in names]
@@ -127,10 +130,12 @@ def _safe_name(name: str) -> bool:
                                or any(ord(c) < 32 for c in name))
 
 
-def unexpected_parts(names: list[str]) -> Iterator[Threat]:
-    """Refuse the parts a notice does not need (macros, embedded objects, ActiveX, signatures, …)."""
+def unexpected_parts(names: list[str], template: bool = True) -> Iterator[Threat]:
+    """Refuse the parts a notice does not need (macros, embedded objects, ActiveX, …); a digital signature is
+    refused in a template only (a signed notice is what an office sends out, decree30.md §9)."""
     for name in names:
-        if name.endswith("/") or not _safe_name(name) or ALLOWED_PARTS.match(name):
+        signature = not template and SIGNATURE_PARTS.match(name)
+        if name.endswith("/") or not _safe_name(name) or ALLOWED_PARTS.match(name) or signature:
             continue
         yield Threat(name, _describe_part(name))
 
@@ -161,7 +166,7 @@ def scan_part(name: str, data: bytes, template: bool = True) -> Iterator[Threat]
         yield root
         return
     if name.endswith(".rels"):
-        yield from relationships(name, root)
+        yield from relationships(name, root, template)
     elif name == "[Content_Types].xml":
         yield from content_types(name, root)
     else:
@@ -185,14 +190,14 @@ def _parse(name: str, data: bytes, template: bool) -> etree._Element | Threat:
         return Threat(name, _("malformed XML ({reason})").format(reason=exc))
 
 
-def relationships(name: str, root: etree._Element) -> Iterator[Threat]:
+def relationships(name: str, root: etree._Element, template: bool = True) -> Iterator[Threat]:
     """Refuse relationship types a notice does not need, external targets and targets outside the package."""
     base = posixpath.dirname(posixpath.dirname(name))
     for rel in root.iter(f"{_REL_NS}Relationship"):
         kind, target = str(rel.get("Type", "")), str(rel.get("Target", ""))
         short = kind.rsplit("/", 1)[-1]
         external = str(rel.get("TargetMode", "")).lower() == "external"
-        if short not in ALLOWED_RELATIONSHIPS:
+        if short not in ALLOWED_RELATIONSHIPS and (template or short not in SIGNATURE_RELATIONSHIPS):
             yield Threat(name, _("relationship {id} of type '{kind}' ({target}) is not allowed in a notice").format(
                 id=rel.get("Id"), kind=short, target=target))
         elif external and not (short == "hyperlink" and _WEB.match(target)):

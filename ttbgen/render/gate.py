@@ -132,7 +132,7 @@ def _safe_name(name: str) -> bool:
 
 def unexpected_parts(names: list[str], template: bool = True) -> Iterator[Threat]:
     """Refuse the parts a notice does not need (macros, embedded objects, ActiveX, …); a digital signature is
-    refused in a template only (a signed notice is what an office sends out, decree30.md §9)."""
+    refused in a template only (a signed notice is what an office sends out, docs/decree30.md §9)."""
     for name in names:
         signature = not template and SIGNATURE_PARTS.match(name)
         if name.endswith("/") or not _safe_name(name) or ALLOWED_PARTS.match(name) or signature:

@@ -1,11 +1,13 @@
 """active-content: a notice that goes out carries no active content: no macros, embedded OLE or ActiveX
 objects, DDE or INCLUDE fields, attached templates, or pictures and parts fetched from outside the file
-(decree30.md §9: the signed electronic document is the record, so what it shows must not change or report
-on its readers after signing [Inference]; design.md §5; docs/security.md).
+(docs/decree30.md §9: the signed electronic document is the record, so what it shows must not change or report
+on its readers after signing [Inference]; docs/security.md).
 
 Passes: a notice whose pictures are stored inside the file and whose only fields are PAGE.
 Fails:  a picture linked with TargetMode="External" → "word/_rels/document.xml.rels: relationship rId9 points
-outside the document to http://…"; a DDEAUTO field → "a DDEAUTO field is not allowed in a notice …".
+outside the document to http://…"; a DDEAUTO field → "the field DDEAUTO is not allowed in a notice …".
+
+Applies to: every document (all).
 """
 
 from __future__ import annotations
@@ -22,5 +24,5 @@ def _check(ctx: Context) -> Iterator[Finding]:
         yield RULE.in_part(ctx, part, message)
 
 
-RULE = Rule("active-content", "decree30.md §9; design.md §5", Level.ERROR, "no macros, objects, DDE or external links",
-            _check)
+RULE = Rule("active-content", "docs/decree30.md §9; docs/security.md", Level.ERROR,
+            "no macros, objects, DDE or external links", _check)

@@ -94,7 +94,7 @@ class Builder:
     force: bool = False
     strict: bool = False
     templates: tuple[str, ...] = ()  # --template: render through these instead of the spec's own
-    _templates: dict[Path, tuple[CompiledTemplate, Manifest]] = field(default_factory=dict)
+    _templates: dict[tuple[Path, str], tuple[CompiledTemplate, Manifest]] = field(default_factory=dict)
     _offices: dict[tuple[str, Path], Office] = field(default_factory=dict)
     _found: dict[tuple[str, Path], Path] = field(default_factory=dict)
 
@@ -107,14 +107,17 @@ class Builder:
 
     def compiled(self, folder: Path) -> tuple[CompiledTemplate, Manifest]:
         """Return a template folder's compiled template and manifest, compiling once per batch."""
-        if folder not in self._templates:
-            manifest = load_manifest(folder)
+        # Keyed by the folder's real path and the template's hash: a process that builds again (a library user,
+        # a worker kept between batches) never renders a stale template that skipped the gate (issue 13).
+        manifest = load_manifest(folder)
+        key = (folder.resolve(), manifest.sha256)
+        if key not in self._templates:
             if manifest.ttbgen and not satisfies(__version__, manifest.ttbgen):
                 raise TemplateError(_("{folder}: template {name} {version} needs ttbgen {need}; this is ttbgen "
                                       "{mine}").format(folder=folder, name=manifest.name, version=manifest.version,
                                                        need=manifest.ttbgen, mine=__version__))
-            self._templates[folder] = (CompiledTemplate(folder / "template.docx"), manifest)
-        return self._templates[folder]
+            self._templates[key] = (CompiledTemplate(folder / "template.docx"), manifest)
+        return self._templates[key]
 
     def template(self, ref: TemplateRef, notice: Notice, spec_dir: Path) -> tuple[CompiledTemplate, Manifest]:
         """Find, compile and version-check the template a spec names."""
@@ -135,7 +138,7 @@ class Builder:
 
     def find(self, name: str, spec_dir: Path) -> Path:
         """Find a template folder once per batch and spec folder (the search path is walked once)."""
-        key = (name, spec_dir)
+        key = (name, spec_dir.resolve())  # a relative folder means another place after a chdir
         if key not in self._found:
             self._found[key] = find_template(name, spec_dir)
         return self._found[key]
@@ -335,7 +338,10 @@ def build_all(specs: list[Path], outdir: Path, force: bool = False, strict: bool
         try:
             return write_batch(outdir, staged, force, jobs, overwrite_signed=overwrite_signed)
         except (KeyboardInterrupt, TtbgenError) as exc:  # say what was written before it stopped
-            raise protect.interrupted(exc, [(outdir / s.name, s.data) for s in staged]) from None
+            stopped = protect.interrupted(exc, [(outdir / s.name, s.data) for s in staged])
+            if stopped is None:
+                raise
+            raise stopped from None
 
 
 def overwrite_conflicts(rendered: Sequence[Output], outdir: Path, force: bool,

@@ -134,10 +134,13 @@ class Interrupted(TtbgenError):
     exit_code = 130
 
 
-def interrupted(exc: BaseException, outputs: list[tuple[Path, bytes]]) -> Interrupted:
+def interrupted(exc: BaseException, outputs: list[tuple[Path, bytes]]) -> Interrupted | None:
     """Say which documents of a batch were written before it stopped (an error or Ctrl+C): those whose file
-    now holds the new bytes (writes may run in parallel, so the file is the witness, not the order)."""
+    now holds the new bytes (writes may run in parallel, so the file is the witness, not the order). None when
+    nothing was written: the original error says it all."""
     written = [str(path) for path, data in outputs if _holds(path, data)]
+    if not written:
+        return None
     left = [str(path) for path, data in outputs if str(path) not in written]
     reason = exc.render() if isinstance(exc, TtbgenError) else _("interrupted")
     stopped = Interrupted(_("{reason}\nthe batch stopped: already written: {written}; not written: {left}").format(

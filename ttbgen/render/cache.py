@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     import jinja2
 
 _MAGIC = b"ttbgen-compiled-template 1\n"
-_FORMAT = "sandboxed+strict+autoescape+keep-trailing-newline/1"  # bump when make_environment() changes
+_FORMAT = "sandboxed+strict+autoescape+keep-trailing-newline+limits/2"  # bump when make_environment() changes
 MAX_ENTRY_BYTES = 50_000_000
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from ttbgen import files
 from ttbgen.build import pipeline as build
 from ttbgen.build.pipeline import BatchError, build_all, output_name
 from ttbgen.errors import OutputError
@@ -52,7 +53,7 @@ def test_atomic_write_leaves_no_temporary_file(in_tmp: Path, monkeypatch: pytest
     def fail(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(build.os, "replace", fail)
+    monkeypatch.setattr(files.os, "replace", fail)
     with pytest.raises(OutputError) as info:
         build_all([Path("a.yaml")], Path("out"))
     assert info.value.render() == "out/a.docx: cannot write: No space left on device"
@@ -64,7 +65,7 @@ def test_failed_write_keeps_the_previous_document(in_tmp: Path, monkeypatch: pyt
     build_all([Path("a.yaml")], Path("out"))
     before = snapshot(in_tmp / "out")
     write_spec(in_tmp, "a.yaml", SPEC.replace("tích cực", "chủ động"))
-    monkeypatch.setattr(build.os, "replace", lambda src, dst: (_ for _ in ()).throw(OSError(5, "I/O error")))
+    monkeypatch.setattr(files.os, "replace", lambda src, dst: (_ for _ in ()).throw(OSError(5, "I/O error")))
     with pytest.raises(OutputError):
         build_all([Path("a.yaml")], Path("out"))
     assert snapshot(in_tmp / "out") == before

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hostile import SPEC, leftovers, run
 
+from ttbgen import files
 from ttbgen.build import pipeline
 
 
@@ -47,7 +48,7 @@ def test_a_temporary_file_is_named_with_the_pid(in_tmp: Path, monkeypatch: pytes
         names.append(Path(src).name)
         real(src, dst)
 
-    monkeypatch.setattr(pipeline.os, "replace", spy)
+    monkeypatch.setattr(files.os, "replace", spy)
     pipeline.atomic_write(in_tmp / "x.docx", b"data")
     assert len(names) == 1 and names[0].startswith(f".x.docx.{os.getpid()}.") and names[0].endswith(".tmp")
 
@@ -56,7 +57,7 @@ def test_an_interrupt_while_writing_leaves_no_temporary_file(in_tmp: Path, monke
     def interrupted(src: str, dst: str) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pipeline.os, "replace", interrupted)
+    monkeypatch.setattr(files.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         pipeline.atomic_write(in_tmp / "x.docx", b"data")
     assert leftovers(in_tmp) == [] and not (in_tmp / "x.docx").exists()
@@ -85,9 +86,9 @@ def test_an_interrupted_batch_says_what_it_wrote(in_tmp: Path, monkeypatch: pyte
 def test_kill_9_leftovers_are_cleaned_by_the_next_run(in_tmp: Path) -> None:
     """A real kill -9 between the temporary write and the rename: the next build removes the leftover."""
     (in_tmp / "a.yaml").write_text(SPEC, encoding="utf-8")
-    script = ("import os, signal\nfrom ttbgen.build import pipeline\nreal = os.replace\n"
+    script = ("import os, signal\nfrom ttbgen import files\nreal = os.replace\n"
               "def die(src, dst):\n    os.kill(os.getpid(), signal.SIGKILL)\n"
-              "pipeline.os.replace = die\nfrom ttbgen.cli import main\nmain(['build', 'a.yaml', '--no-check'])\n")
+              "files.os.replace = die\nfrom ttbgen.cli import main\nmain(['build', 'a.yaml', '--no-check'])\n")
     killed = subprocess.run([sys.executable, "-c", script], cwd=in_tmp, capture_output=True, check=False, timeout=120)
     assert killed.returncode == -signal.SIGKILL
     assert len(leftovers(in_tmp / "out")) == 1

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hostile import SPEC, leftovers, members, run, write_package
 
-from ttbgen.build import pipeline
+from ttbgen import files
 
 EDITS = {
     "styles": ("word/styles.xml", lambda d: d.replace(b"Times New Roman", b"Arial")),
@@ -92,7 +92,7 @@ def test_full_disk_during_the_backup_leaves_no_truncated_backup(in_tmp: Path, mo
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(pipeline.os, "fsync", full)
+    monkeypatch.setattr(files.os, "fsync", full)
     outcome = run("build", "a.yaml", "--no-check", "--force")
     outcome.assert_refused(2, "out/a.bak-1.docx: cannot write: No space left on device")
     assert doc.read_bytes() == edited

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
 import tempfile
 from collections.abc import Callable, Sequence
@@ -12,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from ttbgen import __version__
+from ttbgen import __version__, files
 from ttbgen.build import protect
 from ttbgen.check.ruleset import office_ruleset
 from ttbgen.compose.derive import build_context
 from ttbgen.errors import OutputError, SpecError, TemplateError, TtbgenError
+from ttbgen.files import atomic_write
 from ttbgen.i18n import _
 from ttbgen.render.engine import CompiledTemplate, DocumentInfo
 from ttbgen.render.templates import (
@@ -279,43 +279,9 @@ def write_output(outdir: Path, rendered: Output, force: bool, overwrite_signed: 
         refused = protect.refusal(target, state, force, overwrite_signed)
         if refused:
             raise refused
-        backup = protect.backup(target, existing, atomic_write) if state is not protect.State.BUILT else None
+        backup = files.backup(target, existing) if state is not protect.State.BUILT else None
     atomic_write(target, data)
     return Built(spec, target, written=True, office=rendered.office, backup=backup, warnings=warnings)
-
-
-def atomic_write(target: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename: no half-written document, ever."""
-    if target.parent.exists() and not target.parent.is_dir():
-        raise OutputError(_("{folder}: the output folder is a file; choose another folder with -o").format(
-            folder=target.parent))
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=protect.temp_prefix(target), suffix=".tmp", dir=target.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a document is shared like any other file
-        os.replace(tmp, target)
-    except BaseException as exc:  # an interrupt too: never leave the temporary file behind
-        _discard(locals().get("tmp"))
-        if not isinstance(exc, OSError):
-            raise
-        raise OutputError(_("{target}: cannot write: {reason}").format(target=target, reason=exc.strerror)) from None
-
-
-def _umask() -> int:
-    """Return the process umask (reading it means setting it, so set it back at once)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _discard(tmp: object) -> None:
-    """Remove a temporary file left by a failed write."""
-    if isinstance(tmp, str) and os.path.exists(tmp):
-        os.unlink(tmp)
 
 
 def build_all(specs: list[Path], outdir: Path, force: bool = False, strict: bool = False,

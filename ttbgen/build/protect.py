@@ -13,7 +13,7 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
 
@@ -86,22 +86,6 @@ def refusal(target: Path, state: State, force: bool, overwrite_signed: bool) -> 
                              "not overwriting it. Rename it, or rebuild with --force (a backup is kept)")
                            .format(target=target))
     return None
-
-
-def backup(target: Path, data: bytes, write: Callable[[Path, bytes], None]) -> Path:
-    """Keep a copy of a document before it is replaced: x.docx → x.bak-1.docx, … written atomically, so a full
-    disk leaves no truncated backup (the write fails and the document is not replaced)."""
-    for n in range(1, 10_000):
-        candidate = target.with_name(f"{target.stem}.bak-{n}{target.suffix}")
-        if not candidate.exists() and not candidate.is_symlink():
-            write(candidate, data)
-            return candidate
-    raise OutputError(_("{target}: too many backups; clean up the folder").format(target=target))
-
-
-def temp_prefix(target: Path) -> str:
-    """Name temporary files after the target and this process: a later run removes those of dead processes."""
-    return f".{target.name}.{os.getpid()}."
 
 
 def clean_stale(folder: Path) -> list[Path]:

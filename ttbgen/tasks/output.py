@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from ttbgen.errors import OutputError
+from ttbgen.files import atomic_write, backup
 from ttbgen.i18n import _
 from ttbgen.safefile import MAX_DOCX_BYTES, read_bounded
-
-
-def backup(target: Path) -> Path:
-    """Keep a copy of a file before --force replaces it: x.xlsx → x.bak-1.xlsx, …"""
-    for n in range(1, 10_000):
-        candidate = target.with_name(f"{target.stem}.bak-{n}{target.suffix}")
-        if not candidate.exists():
-            candidate.write_bytes(target.read_bytes())
-            return candidate
-    raise OutputError(_("{target}: too many backups; clean up the folder").format(target=target))
 
 
 def write(target: Path, data: bytes, force: bool = False, replaceable: bool = False) -> Path | None:
@@ -29,28 +18,13 @@ def write(target: Path, data: bytes, force: bool = False, replaceable: bool = Fa
     """
     kept = None
     if target.exists() and not replaceable:
-        if read_bounded(target, MAX_DOCX_BYTES, OutputError, _("the existing file")) == data:  # issue 13
+        existing = read_bounded(target, MAX_DOCX_BYTES, OutputError, _("the existing file"))  # issue 13
+        if existing == data:
             return None
         if not force:
             raise OutputError(_("{target} exists and differs (the follow-up clerk may have edited it); not replacing "
                                 "it. Choose another file with -o, or add --force (a backup is kept)").format(
                                     target=target))
-        kept = backup(target)
-    _atomic(target, data)
+        kept = backup(target, existing)
+    atomic_write(target, data)
     return kept
-
-
-def _atomic(target: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename: no half-written file, ever."""
-    tmp = None
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except OSError as exc:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise OutputError(_("{target}: cannot write: {reason}").format(target=target, reason=exc.strerror)) from None

@@ -126,7 +126,7 @@ def test_new_with_unknown_office() -> None:
 def test_templates_commands() -> None:
     listing = run("templates", "list")
     assert listing.exit_code == 0
-    assert "template thong-bao-ket-luan 1.0.0" in listing.output and "office   ubnd-mai-son" in listing.output
+    assert "template thong-bao-ket-luan 1.1.0" in listing.output and "office   ubnd-mai-son" in listing.output
     shown = run("templates", "show", "giay-moi")
     assert "document type: GIẤY MỜI (GM)" in shown.output
     checked = run("templates", "check")

@@ -49,7 +49,7 @@ def copy_template(name: str, to: Path, version: str | None = None) -> Path:
     shutil.copytree(TEMPLATES / name, target)
     if version:
         manifest = target / "template.yaml"
-        manifest.write_text(manifest.read_text(encoding="utf-8").replace("version: 1.0.0", f"version: {version}"),
+        manifest.write_text(manifest.read_text(encoding="utf-8").replace("version: 1.1.0", f"version: {version}"),
                             encoding="utf-8")
     return target
 
@@ -88,7 +88,7 @@ def test_office_overrides_one_template_without_copying_the_rest(tmp_path: Path) 
     first = Builder(tmp_path / "out").build(spec)[0]
     assert properties(first.output)["ttbgen.template-version"] == "1.5.0"  # the spec folder's copy wins
     other = Builder(tmp_path / "out2", templates=("giay-moi",)).build(spec)[0]
-    assert properties(other.output)["ttbgen.template-version"] == "1.0.0"  # the rest still come from the project
+    assert properties(other.output)["ttbgen.template-version"] == "1.1.0"  # the rest still come from the project
 
 
 def test_version_pin_and_its_error(tmp_path: Path) -> None:
@@ -99,7 +99,7 @@ def test_version_pin_and_its_error(tmp_path: Path) -> None:
         Builder(tmp_path / "out").build(spec)
     assert info.value.render().startswith(
         f"{spec}:2:11: template: the spec pins thong-bao-ket-luan version 2.1, but the template found is version "
-        "1.0.0 (")
+        "1.1.0 (")
 
 
 def test_unknown_template_is_located(tmp_path: Path) -> None:
@@ -132,7 +132,7 @@ def test_manifest_and_hash_are_recorded(tmp_path: Path) -> None:
     assert props["ttbgen.template-version"] == manifest.version
     assert props["ttbgen.template-sha256"] == manifest.sha256
     assert props["ttbgen.version"] == __version__
-    assert "property ttbgen.template-version = 1.0.0" in dump_docx(out)
+    assert f"property ttbgen.template-version = {manifest.version}" in dump_docx(out)
 
 
 def tampered(tmp_path: Path, old: str, new: str) -> Path:

@@ -322,7 +322,7 @@ def test_manifest() -> None:
     manifest = yaml.safe_load((TEMPLATE.parent / "template.yaml").read_text(encoding="utf-8"))
     assert {k: manifest[k] for k in ("name", "doc_type", "doc_type_name", "version", "ttbgen")} == {
         "name": "thong-bao-ket-luan", "doc_type": "TB", "doc_type_name": "THÔNG BÁO",
-        "version": "1.0.0", "ttbgen": ">=0.1,<0.2",
+        "version": "1.1.0", "ttbgen": ">=0.1,<0.2",
     }
     assert manifest["description"]
 

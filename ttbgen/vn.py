@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -51,7 +50,8 @@ def nfc(text: str) -> str:
 
 def collapse(text: str) -> str:
     """Collapse runs of white space to single spaces and strip the ends."""
-    return re.sub(r"\s+", " ", text).strip()
+    # str.split() splits on exactly the characters re's \s matches (str.isspace), without a regex (issue 15).
+    return " ".join(text.split())
 
 
 def pad_day(day: int) -> str:

@@ -43,7 +43,9 @@ def printed(nodes: tuple[Node, ...], mode: str, notice: Notice) -> tuple[Node, .
     """Return a content tree with the deadlines its tasks leave unsaid written in."""
     out = []
     for node in nodes:
-        node = replace(node, children=printed(node.children, mode, notice))
+        children = printed(node.children, mode, notice)
+        if any(new is not old for new, old in zip(children, node.children, strict=True)):  # copy only if changed
+            node = replace(node, children=children)
         out.append(with_deadline(node) if needs_deadline(node, mode, issued_on(notice)) else node)
     return tuple(out)
 

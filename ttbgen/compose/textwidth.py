@@ -7,6 +7,7 @@ their base letter (diacritics do not advance), except the horn letters ơ ư, wh
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 _UNITS_PER_EM = 2048
@@ -54,6 +55,7 @@ _HORN = {"ơ": "ơ", "ớ": "ơ", "ờ": "ơ", "ở": "ơ", "ỡ": "ơ", "ợ": 
          "ữ": "ư", "ự": "ư"}
 
 
+@functools.cache  # pure, one entry per distinct character; called for every character of every title (issue 15)
 def _base(char: str) -> str:
     """Map a letter to the character whose width it shares."""
     lower = char.lower()

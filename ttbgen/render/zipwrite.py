@@ -50,12 +50,22 @@ class PackageWriter:
     def __init__(self, members: list[tuple[str, bytes]]) -> None:
         self.members = members
         self._deflated: dict[str, tuple[int, bytes]] = {}
+        self._last: dict[str, tuple[bytes, int, bytes]] = {}  # part → its last replacement, deflated
 
     def _static(self, name: str, data: bytes) -> tuple[int, bytes]:
         """Return a template member deflated, computing it on first use."""
         if name not in self._deflated:
             self._deflated[name] = deflate(data)
         return self._deflated[name]
+
+    def _replaced(self, name: str, body: bytes) -> tuple[int, bytes]:
+        """Return a replaced part deflated, reusing the last one when it is byte-equal: most replaced parts
+        ([Content_Types].xml, _rels/.rels, headers) come out the same for every document of a batch."""
+        last = self._last.get(name)
+        if last is None or last[0] != body:
+            last = (body, *deflate(body))
+            self._last[name] = last
+        return last[1], last[2]
 
     def write(self, replaced: dict[str, bytes], stamp: Stamp) -> bytes | None:
         """Return the package bytes, members in template order then new ones; None if it would need ZIP64."""
@@ -64,7 +74,7 @@ class PackageWriter:
         entries = [*self.members, *((n, b"") for n in replaced if n not in names)]
         for name, data in entries:
             body = replaced.get(name, data)
-            crc, packed = deflate(body) if name in replaced else self._static(name, data)
+            crc, packed = self._replaced(name, body) if name in replaced else self._static(name, data)
             info = ZipInfo(name, date_time=stamp)
             info.compress_type, info.external_attr = ZIP_DEFLATED, 0o644 << 16
             info.CRC, info.compress_size, info.file_size = crc, len(packed), len(body)

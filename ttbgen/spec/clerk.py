@@ -137,15 +137,16 @@ def mojibake_errors(name: str, text: str) -> list[SpecError]:
     return errors
 
 
+# C0/C1 controls, surrogates and Unicode's noncharacters (U+FDD0–U+FDEF, and the last two code points of every
+# plane): one class, searched in C rather than a Python loop over every character of every text (issue 15).
+_PLANE_ENDS = "".join(chr(plane | end) for plane in range(0, 0x110000, 0x10000) for end in (0xFFFE, 0xFFFF))
+_BAD_CHARACTER = re.compile(f"[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_PLANE_ENDS}]")
+
+
 def bad_character(value: str) -> str | None:
     """Return a description of a character no document may hold (C0/C1 controls, U+FFFE/U+FFFF, surrogates)."""
-    for char in value:
-        code = ord(char)
-        if code < 32 or 0x7F <= code <= 0x9F or code in (0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
-            return f"U+{code:04X}"
-        if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:  # Unicode's noncharacters
-            return f"U+{code:04X}"
-    return None
+    match = _BAD_CHARACTER.search(value)
+    return f"U+{ord(match[0]):04X}" if match else None
 
 
 # --- the tree YAML read --------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ A phrase needs a deadline word before the date ("trước", "chậm nhất", "tr
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -203,6 +204,12 @@ def find_deadlines(text: str, issued: dt.date | None = None) -> list[Deadline]:
     `issued` is the notice's issue date: it gives the year of "trước 30/6" and the start of "trong 10 ngày
     làm việc kể từ ngày ký"; without it those phrases are skipped.
     """
+    return list(_find_deadlines(text, issued))
+
+
+@functools.lru_cache(maxsize=4096)  # pure; the lint and compose read the same task words of a notice (issue 15)
+def _find_deadlines(text: str, issued: dt.date | None) -> tuple[Deadline, ...]:
+    """Return find_deadlines' result as a tuple (cached: every Deadline is frozen)."""
     taken: list[range] = []
     found: list[Deadline] = []
     for kind, m in sorted(_matches(text), key=lambda km: (km[1].start(), -len(km[1][0]))):
@@ -212,7 +219,7 @@ def find_deadlines(text: str, issued: dt.date | None = None) -> list[Deadline]:
         if deadline is not None:
             taken.append(range(m.start(), m.end()))
             found.append(deadline)
-    return found
+    return tuple(found)
 
 
 def binding(deadlines: list[Deadline]) -> Deadline | None:

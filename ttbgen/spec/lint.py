@@ -133,7 +133,10 @@ def fold(text: str) -> str:
     text = text.casefold().replace("ủy ban nhân dân", "ubnd").replace("uỷ ban nhân dân", "ubnd")
     text = text.replace("hội đồng nhân dân", "hđnd").replace("đ", "d")
     bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return " ".join(re.findall(r"\w+", bare))
+    return " ".join(_WORD.findall(bare))
+
+
+_WORD = re.compile(r"\w+")
 
 
 # Kinds of unit a lead names before its own name: "Sở Tài chính" is listed as "Các sở: Tài chính, …".
@@ -269,9 +272,16 @@ def office_texts(notice: Notice) -> Iterator[tuple[str, str]]:
 def located_texts(notice: Notice) -> Iterator[tuple[str, str]]:
     """Yield every non-empty text of the notice with the key path it came from (list items indexed only
     when the spec wrote a list)."""
-    for path, text in (*spec_texts(notice), *office_texts(notice)):
-        if text:
-            yield shown_path(notice, path), text
+    last = _LAST_TEXTS.get("texts")
+    if last is None or last[0] is not notice:  # two checks walk the same notice's texts (issue 15)
+        last = notice, tuple((shown_path(notice, path), text)
+                             for path, text in (*spec_texts(notice), *office_texts(notice)) if text)
+        _LAST_TEXTS["texts"] = last
+    return iter(last[1])
+
+
+# The last notice whose texts were listed, and its texts (a Notice is frozen: they cannot go stale).
+_LAST_TEXTS: dict[str, tuple[Notice, tuple[tuple[str, str], ...]]] = {}
 
 
 def shown_path(notice: Notice, path: str) -> str:
@@ -368,6 +378,9 @@ def province_not_current(notice: Notice) -> Iterator[SpecWarning]:
 _OLD_STYLE = re.compile(r"(?:[òóỏõọ][ae]|[ùúủũụ]y)$")
 _NEW_STYLE = re.compile(r"(?:o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])$")
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+# Either ending anywhere in a lower-cased text: a text without one holds no word tone_key accepts, so its words
+# are not split and looked up at all (issue 15).
+_TONE_CANDIDATE = re.compile(f"{_OLD_STYLE.pattern[:-1]}|{_NEW_STYLE.pattern[:-1]}")
 
 
 @functools.lru_cache(maxsize=8192)  # pure, and called on every word of every notice (issue 15)
@@ -387,7 +400,9 @@ def tone_spellings(notice: Notice) -> dict[str, dict[str, list[tuple[str, str]]]
     """Group the hòa/hoà-like words of a notice: word → style → [(spelling, key path)]."""
     seen: dict[str, dict[str, list[tuple[str, str]]]] = {}
     for path, text in located_texts(notice):
-        for word in re.findall(r"\w+", text):
+        if _TONE_CANDIDATE.search(text.lower()) is None:
+            continue
+        for word in _WORD.findall(text):
             key = tone_key(word)
             if key:
                 seen.setdefault(key[0], {}).setdefault(key[1], []).append((word, path))
@@ -415,7 +430,7 @@ _POINT_PERCENT = re.compile(r"(?<![\d.,])(\d{1,3})\.(\d{1,2})\s?%")
 def decimal_point(notice: Notice) -> Iterator[SpecWarning]:
     """decimal-point: a percentage with a decimal point (61.2%) instead of the Vietnamese comma (61,2%)."""
     for path, text in spec_texts(notice):
-        for match in _POINT_PERCENT.finditer(text):
+        for match in _POINT_PERCENT.finditer(text) if "%" in text else ():
             value = f"{match[1]}.{match[2]}"
             yield warn(notice, path, "decimal-point", _("'{found}': Vietnamese writes a decimal comma, {fixed}%")
                        .format(found=match[0], fixed=decimal(value, len(match[2]))))

@@ -246,10 +246,25 @@ def section_node(section: Section, roman_headings: bool, path: str) -> Node:
                 children=children, path=path)
 
 
+# The last old-form notice converted, and its tree: the lint and compose ask for the same notice's tree three
+# times (issue 15). Keyed by identity; a Notice is frozen, and so are the nodes, so the tree cannot go stale.
+_LAST_TREE: dict[str, tuple[Notice, tuple[Node, ...]]] = {}
+
+
 def content_tree(notice: Notice) -> tuple[Node, ...]:
     """Return the notice's content as one tree: `content` as written, or the old parts converted."""
     if notice.content:
         return notice.content
+    last = _LAST_TREE.get("tree")
+    if last is not None and last[0] is notice:
+        return last[1]
+    tree = _converted_tree(notice)
+    _LAST_TREE["tree"] = (notice, tree)
+    return tree
+
+
+def _converted_tree(notice: Notice) -> tuple[Node, ...]:
+    """Convert the old parts (assessment, tasks, proposals, sections, in `order`) to a content tree."""
     parts: dict[str, list[tuple[str, Section]]] = {
         "assessment": [("assessment", notice.assessment)] if notice.assessment else [],
         "tasks": [("tasks", notice.tasks)] if notice.tasks else [],

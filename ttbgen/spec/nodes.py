@@ -88,23 +88,29 @@ def compose(source: Source) -> yaml.Node | None:
 def _prescan(source: Source) -> None:
     """Refuse, before composing, what could blow up: anchors and aliases (a small file expanding into
     billions of nodes) and deep nesting (the C composer recurses, and crashes past some thousands of levels)."""
-    depth, where = 0, 0
+    depth, last = 0, None
     try:
         for event in yaml.parse(source.text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            if getattr(event, "anchor", None) or type(event) is yaml.AliasEvent:
                 raise SpecError(_("anchors and aliases (&, *) are not supported; write the value out"),
                                 _event_mark(source, event))
-            depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
+            depth += _NESTING.get(type(event), 0)  # a dict lookup per event, not two isinstance (issue 15)
             if depth > MAX_DEPTH:
                 raise _too_deep(source, _index(event.start_mark))
-            where = _index(event.end_mark)
+            last = event
     except yaml.YAMLError:
         # libyaml reads a flow collection ahead before it yields its events, and may give up with a nesting
         # limit of its own first (PyYAML 6.0.4 stops at about 1,000); find our limit's place in the text.
+        where = _index(last.end_mark) if last is not None else 0
         index = _flow_overflow(source.text, where, MAX_DEPTH - depth)
         if index is not None:
             raise _too_deep(source, index) from None
         raise
+
+
+# How each parser event changes the nesting depth (the event classes PyYAML's parsers yield, no subclasses).
+_NESTING: dict[type, int] = {yaml.SequenceStartEvent: 1, yaml.MappingStartEvent: 1, yaml.SequenceEndEvent: -1,
+                             yaml.MappingEndEvent: -1}
 
 
 def _index(mark: Any) -> int:
@@ -230,7 +236,8 @@ class Reader:
             raise self.error(_("anchors and aliases (&, *) are not supported; write the value out"),
                              node, path)
         self._seen.add(id(node))
-        self.marks.setdefault(path, mark_of(self.source, node))
+        if path not in self.marks:  # not setdefault: a Mark is built only for a path seen the first time
+            self.marks[path] = mark_of(self.source, node)
         if node.tag not in _ALLOWED_TAGS:
             raise self.error(_("the tag {tag} is not allowed in a spec; remove it").format(
                 tag=node.tag.replace(_STD, "!!")), node, path)

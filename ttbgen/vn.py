@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,8 @@ def roman(number: int) -> str:
 
 def decimal(value: float | Decimal | str, places: int = 1) -> str:
     """Format a number with a decimal comma and dot grouping (`1.234,5`), rounding half up."""
+    from decimal import ROUND_HALF_UP, Decimal  # only here: most notices format no number (issue 15)
+
     from babel.numbers import format_decimal
 
     quantum = Decimal(1).scaleb(-places)

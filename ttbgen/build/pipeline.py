@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import tempfile
@@ -97,10 +98,13 @@ class Builder:
     _templates: dict[tuple[Path, str], tuple[CompiledTemplate, Manifest]] = field(default_factory=dict)
     _offices: dict[tuple[str, Path], Office] = field(default_factory=dict)
     _found: dict[tuple[str, Path], Path] = field(default_factory=dict)
+    _resolved: dict[Path, Path] = field(default_factory=dict)
 
     def office(self, name: str, spec_dir: Path) -> Office:
         """Return an office profile, read once per batch and spec folder."""
-        key = (name, spec_dir.resolve())
+        if spec_dir not in self._resolved:  # resolving walks every folder of the path: once per batch
+            self._resolved[spec_dir] = spec_dir.resolve()
+        key = (name, self._resolved[spec_dir])
         if key not in self._offices:
             self._offices[key] = load_office(name, spec_dir)
         return self._offices[key]
@@ -179,9 +183,15 @@ class Builder:
 def display_path(path: Path) -> str:
     """Show a path relative to the working folder when it is inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(_resolved_folder(os.getcwd())))
     except ValueError:
         return str(path)
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved_folder(folder: str) -> Path:
+    """Return a folder with its links resolved, once per folder (every spec of a batch asks for the working one)."""
+    return Path(folder).resolve()
 
 
 def document_info(notice: Notice, title: str, manifest: Manifest, lines: tuple[str, ...] = ()) -> DocumentInfo:
@@ -230,11 +240,12 @@ def safe_stem(stem: str) -> str:
 def expand(paths: list[Path]) -> list[Path]:
     """Expand folders into the spec files they hold (*.yaml, *.yml; sorted; no hidden files, no follow-up status
     file of `ttbgen tasks`)."""
-    from ttbgen.tasks.register import is_status_file
-
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
+            # Only a folder can hold a status file: a one-spec build does not import the task register.
+            from ttbgen.tasks.register import is_status_file
+
             names = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
             out += [p for p in map(spec_file, names) if not is_status_file(p)]
         elif path.exists() or path.is_symlink():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 import zipfile
@@ -225,6 +224,8 @@ def find_template(name: str, spec_dir: Path | None = None) -> Path:
         if docx.exists() or docx.is_symlink():  # a FIFO or a device too: refused when read, never skipped
             return root / name
     known = sorted({p.parent.name for root in search_path(spec_dir) for p in root.glob("*/template.docx")})
+    import difflib  # only for a mistake: not imported by a build of good specs (issue 15)
+
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
     if close:
         raise TemplateError(_("template '{name}' not found; did you mean '{close}'?").format(name=name, close=close[0]))

@@ -187,24 +187,21 @@ class Findings:
 
 def walk(node: yaml.Node, path: str = "", key: str = "") -> Iterator[tuple[str, str, yaml.Node, yaml.Node | None]]:
     """Yield (key path, key, node, parent) for every node, in file order; free-form house styles are skipped."""
-    yield path, key, node, None
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value in node.value:
-            name = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
-            if name != "house_style":
-                yield from _child(walk(value, f"{path}.{name}" if path else name, name), node)
-    elif isinstance(node, yaml.SequenceNode) and len(node.value) <= MAX_LIST:  # longer: the loader refuses it
-        for i, item in enumerate(node.value):
-            yield from _child(walk(item, f"{path}[{i}]", key), node)
-
-
-def _child(items: Iterator[tuple[str, str, yaml.Node, yaml.Node | None]],
-           parent: yaml.Node) -> Iterator[tuple[str, str, yaml.Node, yaml.Node | None]]:
-    """Fill in the parent of the first (direct child) node of a walk."""
-    first = True
-    for path, key, node, above in items:
-        yield path, key, node, parent if first else above
-        first = False
+    # A stack rather than nested generators: each node is yielded once, not passed up through every level.
+    stack: list[tuple[str, str, yaml.Node, yaml.Node | None]] = [(path, key, node, None)]
+    while stack:
+        entry = stack.pop()
+        yield entry
+        path, key, node = entry[0], entry[1], entry[2]
+        if isinstance(node, yaml.MappingNode):
+            children = []
+            for key_node, value in node.value:
+                name = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+                if name != "house_style":
+                    children.append((f"{path}.{name}" if path else name, name, value, node))
+            stack += reversed(children)
+        elif isinstance(node, yaml.SequenceNode) and len(node.value) <= MAX_LIST:  # longer: the loader refuses it
+            stack += reversed([(f"{path}[{i}]", key, item, node) for i, item in enumerate(node.value)])
 
 
 def read_tree(source: str, text: str, root: yaml.Node | None) -> Findings:

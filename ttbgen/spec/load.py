@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import functools
 import re
 from collections.abc import Callable
@@ -660,6 +659,8 @@ def drafted_archive(f: Fields, office: Office) -> Archive:
         return office.archive or Archive("VT")
     unit, initials = f.get("drafter", drafter, ("", ""))
     if office.drafting_units and unit not in office.drafting_units:
+        import difflib  # only for a mistake: not imported by a build of good specs (issue 15)
+
         close = difflib.get_close_matches(unit, list(office.drafting_units), n=1)
         hint = _("; did you mean '{close}'?").format(close=close[0]) if close else ""
         node = f.entries["drafter"][1]
@@ -673,6 +674,8 @@ def check_archive(f: Fields, recipients: tuple[Recipient, ...], archived: Archiv
     """Check that `archive.under` names the last recipient group, so the Lưu line stays last (§6)."""
     if not archived.under or (recipients and recipients[-1].text == archived.under):
         return
+    import difflib  # only for a mistake: not imported by a build of good specs (issue 15)
+
     groups = [r.text for r in recipients if r.children]
     close = difflib.get_close_matches(archived.under, groups, n=1)
     if archived.under in [r.text for r in recipients]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -323,6 +322,8 @@ def unknown_key_message(key: str, allowed: list[str], home: str = "") -> str:
     if english in allowed:
         return _("unknown key '{key}': keys are written in English; did you mean '{english}'?").format(
             key=key, english=english)
+    import difflib  # only for a mistake: not imported by a build of good specs (issue 15)
+
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if close:
         return _("unknown key '{key}'; did you mean '{close}'?").format(key=key, close=close[0])

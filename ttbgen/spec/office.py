@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from pathlib import Path
@@ -91,6 +90,8 @@ def find_office(name: str, spec_dir: Path | None = None) -> Path:
         if candidate.is_file() or candidate.exists() or candidate.is_symlink():
             return candidate  # a FIFO or a device is found too, and refused when read (never skipped silently)
     known = sorted({p.stem for root in search_path(spec_dir) for p in (root / "offices").glob("*.yaml")})
+    import difflib  # only for a mistake: not imported by a build of good specs (issue 15)
+
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)  # ubnd-ha-noi is not ubnd-lang-son
     if close:
         new = OFFICE_NAME.match(name)

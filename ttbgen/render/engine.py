@@ -32,6 +32,7 @@ from ttbgen.safefile import MAX_DOCX_BYTES, read_bounded
 _RENDERED = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 # Text docxtpl's resolve_listing would change: a tab, bell, newline or form feed inside a <w:t>.
 _LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
+_PARAGRAPH_BREAK = re.compile(r"\n<w:p([ >])")  # the line break _compile puts before each paragraph
 _EPOCH_1980 = (1980, 1, 1, 0, 0, 0)
 MAX_TEMPLATE_BYTES = 20_000_000
 
@@ -150,7 +151,7 @@ class CompiledTemplate:
         except jinja2.TemplateError as exc:
             raise TemplateError(_("{path} ({part}): {message}").format(
                 path=self.path, part=name, message=exc)) from None
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        xml = _PARAGRAPH_BREAK.sub(r"<w:p\1", xml)
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         if _LISTING.search(xml):  # only then can docxtpl's listing step change anything (byte-identical)
             self._docxtpl = self._docxtpl or _patcher()

@@ -31,6 +31,7 @@ _CODE_LISTS = {"order", "template", "house_style", "authority", "archive", "unit
 _HAND_NUMBER = re.compile(r"^\s*((?:\d{1,2}\.)+(?:\d{1,2})?|[IVX]{1,5}\.|[a-zđ]\)|\d{1,2}\))\s+\S")
 # Characters that end a line for YAML but not for an editor's line count, so every later error is one line off.
 _LINE_BREAKS = {"\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR", "\x85": "NEXT LINE"}
+_LINE_BREAK = re.compile("[" + "".join(_LINE_BREAKS) + "]")
 _COMMENT = re.compile(r"([ \t]+)#([^\n]*)")  # a comment after a value: spaces, #, the rest of the line
 MAX_LIST = 500  # load.MAX_ITEMS: a longer list is refused by the loader, so it is not walked here
 MAX_EACH = 20  # errors of one kind found in the raw text
@@ -93,7 +94,7 @@ def text_errors(name: str, text: str) -> list[SpecError]:
     """Find what must be fixed in the file before YAML reads it: invisible line breaks, half characters,
     garbled (mojibake) text; at most MAX_EACH of each kind (a whole file of them says enough)."""
     errors: list[SpecError] = []
-    for match in itertools.islice(re.finditer("[" + "".join(_LINE_BREAKS) + "]", text), MAX_EACH):
+    for match in itertools.islice(_LINE_BREAK.finditer(text), MAX_EACH):
         char = match[0]
         errors.append(SpecError(_("an invisible line break (U+{code:04X} {name}, pasted from a web page or PDF) is "
                                   "in the text; delete it, or press Enter there if a new line is meant")

@@ -143,6 +143,10 @@ _WORD = re.compile(r"\w+")
 _UNIT_KINDS = ("so", "ban", "cac so", "ubnd", "bo", "cuc", "chi cuc", "trung tam", "cong an", "bo chi huy")
 
 
+# "các sở", "các sở, ban, ngành" (folded): a line that names every Sở (or every Ban).
+_CAC_KIND = {kind: re.compile(rf"\bcac (\w+ )*{kind}\b") for kind in ("so", "ban")}
+
+
 def covers(line: str, lead: str) -> bool:
     """Tell whether a recipient line names a lead unit: "Các sở: Tài chính, Nội vụ" names "Sở Tài chính", and
     "Các sở, ban, ngành" (no list after a colon) names every Sở and Ban."""
@@ -150,7 +154,7 @@ def covers(line: str, lead: str) -> bool:
     if f" {lead_f} " in line_f:
         return True
     kind = lead_f.partition(" ")[0]
-    if kind in ("so", "ban") and ":" not in line and re.search(rf"\bcac (\w+ )*{kind}\b", line_f):
+    if kind in _CAC_KIND and ":" not in line and _CAC_KIND[kind].search(line_f):
         return True
     for kind in _UNIT_KINDS:
         core = lead_f.removeprefix(kind + " ")

@@ -37,7 +37,7 @@ from ttbgen.spec.model import (
     TemplateRef,
 )
 from ttbgen.spec.nodes import Reader, Source, compose, read_source
-from ttbgen.spec.schema import SCHEMA, SCHEMA_VERSION, newer_keys
+from ttbgen.spec.schema import SCHEMA, SCHEMA_VERSION, Field, newer_keys
 from ttbgen.vn import collapse, nfc
 
 T = TypeVar("T")
@@ -58,15 +58,15 @@ class Fields:
         self.reader = reader
         self.node = node
         self.path = path
-        allowed = SCHEMA[schema]
-        self.entries, wrong_keys = reader.mapping_entries(node, path, list(allowed), key_homes(schema))
+        allowed, required = schema_keys(schema)
+        self.entries, wrong_keys = reader.mapping_entries(node, path, allowed, key_homes(schema))
         reader.errors += wrong_keys  # reported with the rest; the mapping's other keys are still read
         missing: list[SpecError] = []  # every missing or empty required key, in one run
-        for key, spec in allowed.items():
-            if spec.required and key not in self.entries:
+        for key, spec in required:
+            if key not in self.entries:
                 missing.append(reader.error(_("missing required key '{key}': {doc}").format(key=key, doc=spec.doc),
                                             node, path))
-            elif spec.required and is_blank(reader, self.entries[key][1]):
+            elif is_blank(reader, self.entries[key][1]):
                 missing.append(reader.error(_("'{key}' is required but empty: {doc}").format(key=key, doc=spec.doc),
                                             self.entries[key][0], self.sub(key)))
         raise_all(missing)
@@ -96,6 +96,13 @@ class Fields:
 def is_blank(reader: Reader, node: yaml.Node) -> bool:
     """Tell whether a value is left empty: nothing, ~, or a text of only spaces."""
     return reader.is_null(node) or (isinstance(node, yaml.ScalarNode) and not node.value.strip())
+
+
+@functools.cache
+def schema_keys(schema: str) -> tuple[list[str], tuple[tuple[str, Field], ...]]:
+    """Return a mapping's allowed keys and its required ones with their specs, in schema order (once each)."""
+    fields = SCHEMA[schema]
+    return list(fields), tuple((key, spec) for key, spec in fields.items() if spec.required)
 
 
 @functools.cache
@@ -564,10 +571,16 @@ def content(f: Fields) -> tuple[Node, ...]:
     return nodes
 
 
+@functools.cache
+def newer_key_paths(version: int) -> tuple[str, ...]:
+    """Return schema.newer_keys for a version, computed once."""
+    return tuple(newer_keys(version))
+
+
 def schema_version(f: Fields) -> int:
     """Return the spec's `schema:` version, refusing a key its version does not have."""
     version = int(f.get("schema", choice("1", "2"), str(SCHEMA_VERSION)))
-    for path in newer_keys(version):
+    for path in newer_key_paths(version):
         if path in f.reader.marks:
             raise SpecError(_("'{key}' needs schema: 2 (this spec says schema: {version}); change the "
                               "version or remove the key").format(key=path.rpartition(".")[2], version=version),

@@ -87,16 +87,21 @@ def compose(source: Source) -> yaml.Node | None:
 def _prescan(source: Source) -> None:
     """Refuse, before composing, what could blow up: anchors and aliases (a small file expanding into
     billions of nodes) and deep nesting (the C composer recurses, and crashes past some thousands of levels)."""
-    depth, last = 0, None
+    depth, last = 0, None  # last: the last event read, where a libyaml error is looked for
     try:
-        for event in yaml.parse(source.text, Loader=_Loader):
-            if getattr(event, "anchor", None) or type(event) is yaml.AliasEvent:
-                raise SpecError(_("anchors and aliases (&, *) are not supported; write the value out"),
-                                _event_mark(source, event))
-            depth += _NESTING.get(type(event), 0)  # a dict lookup per event, not two isinstance (issue 15)
-            if depth > MAX_DEPTH:
-                raise _too_deep(source, _index(event.start_mark))
-            last = event
+        loader = _Loader(source.text)  # what yaml.parse does, without a generator between each event and us
+        try:
+            while loader.check_event():
+                event = loader.get_event()
+                if getattr(event, "anchor", None) or type(event) is yaml.AliasEvent:
+                    raise SpecError(_("anchors and aliases (&, *) are not supported; write the value out"),
+                                    _event_mark(source, event))
+                depth += _NESTING.get(type(event), 0)  # a dict lookup per event, not two isinstance (issue 15)
+                if depth > MAX_DEPTH:
+                    raise _too_deep(source, _index(event.start_mark))
+                last = event
+        finally:
+            loader.dispose()
     except yaml.YAMLError:
         # libyaml reads a flow collection ahead before it yields its events, and may give up with a nesting
         # limit of its own first (PyYAML 6.0.4 stops at about 1,000); find our limit's place in the text.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import re
 import tempfile
@@ -98,13 +97,10 @@ class Builder:
     _templates: dict[tuple[Path, str], tuple[CompiledTemplate, Manifest]] = field(default_factory=dict)
     _offices: dict[tuple[str, Path], Office] = field(default_factory=dict)
     _found: dict[tuple[str, Path], Path] = field(default_factory=dict)
-    _resolved: dict[Path, Path] = field(default_factory=dict)
 
     def office(self, name: str, spec_dir: Path) -> Office:
         """Return an office profile, read once per batch and spec folder."""
-        if spec_dir not in self._resolved:  # resolving walks every folder of the path: once per batch
-            self._resolved[spec_dir] = spec_dir.resolve()
-        key = (name, self._resolved[spec_dir])
+        key = (name, spec_dir.resolve())
         if key not in self._offices:
             self._offices[key] = load_office(name, spec_dir)
         return self._offices[key]
@@ -183,15 +179,9 @@ class Builder:
 def display_path(path: Path) -> str:
     """Show a path relative to the working folder when it is inside it."""
     try:
-        return str(path.resolve().relative_to(_resolved_folder(os.getcwd())))
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
-
-
-@functools.lru_cache(maxsize=8)
-def _resolved_folder(folder: str) -> Path:
-    """Return a folder with its links resolved, once per folder (every spec of a batch asks for the working one)."""
-    return Path(folder).resolve()
 
 
 def document_info(notice: Notice, title: str, manifest: Manifest, lines: tuple[str, ...] = ()) -> DocumentInfo:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import zipfile
@@ -80,6 +81,14 @@ def _print_due(path: Path, value: Any) -> str:
 def _manifest_data(path: Path) -> dict[str, Any]:
     """Read template.yaml: bounded, no anchors or aliases (billion laughs), no deep nesting, a mapping."""
     raw = read_bounded(path, MAX_MANIFEST_BYTES, TemplateError, _("the manifest"))
+    return _parsed_manifest(path, raw)
+
+
+@functools.lru_cache(maxsize=32)
+def _parsed_manifest(path: Path, raw: bytes) -> dict[str, Any]:
+    """Parse template.yaml's bytes, once per content: a batch reads the manifest again for every document (so a
+    changed template is never rendered stale) and gets the same bytes; errors are not cached. The mapping is
+    shared between callers, who only read it."""
     try:
         source = Source(str(path), decode(str(path), raw))
         compose(source)  # refuses anchors, aliases, deep nesting and odd tags with a located message

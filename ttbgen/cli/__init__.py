@@ -33,6 +33,8 @@ COMMANDS = {
                "checking)."),
     "templates": ("ttbgen.cli.templates", "templates", "List, show and check the templates and office profiles "
                   "on the search path."),
+    "import": ("ttbgen.cli.importer", "import_command", _("Write the spec that rebuilds each notice FILE (.docx, .pdf, "
+                                                          "or .txt with one paragraph a line).")),
 }
 
 

@@ -1,0 +1,175 @@
+"""`ttbgen import`: notices → specs written beside each other, never over a file; and a new notice started
+from an old one (`--from`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ttbgen.errors import OutputError
+from ttbgen.i18n import _
+from ttbgen.importer.convert import Imported, convert, render
+from ttbgen.importer.notes import Notes
+from ttbgen.importer.yamlout import to_yaml
+
+
+@dataclass
+class Written:
+    """What one import wrote: the spec, the office profile it needed (if any), and what to tell the user."""
+
+    spec: Path
+    imported: Imported
+    profile: Path | None = None
+    summary: list[str] = field(default_factory=list)
+
+
+def write_new(path: Path, text: str) -> None:
+    """Write a file atomically, never over an existing one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.link(tmp, path)  # fails when the target exists: no silent overwrite, no half-written file
+    except FileExistsError:
+        raise OutputError(_("{path} already exists; remove it or choose another folder").format(path=path)) \
+            from None
+    except OSError as exc:
+        raise OutputError(_("{path}: cannot write: {reason}").format(path=path, reason=exc.strerror)) from None
+    finally:
+        os.unlink(tmp)
+
+
+def profile_text(imported: Imported) -> str:
+    """Return the YAML of the office profile a notice's header implies."""
+    header = [_("Office profile implied by the header of {file} (ttbgen import).").format(
+        file=imported.source.name), _("Check it; the next notice of this office starts from it.")]
+    return to_yaml(imported.profile or {}, Notes(), header)
+
+
+def summary(imported: Imported) -> list[str]:
+    """Return the lines said on stderr about one import: what could not be read, what will differ."""
+    name = imported.source
+    lines = [f"{name}: {message}" for path, message in imported.notes.all()
+             if not message.startswith(_("the rebuilt text differs"))]
+    if imported.mismatches:
+        lines.append(_("{file}: {n} paragraph(s) will not rebuild word for word (see the notes in the spec)")
+                     .format(file=name, n=len(imported.mismatches)))
+    return lines
+
+
+def plan(files: list[Path], outdir: Path, office: str | None, office_profile: Path | None) -> list[Written]:
+    """Import every file before writing any: a failure leaves nothing half done."""
+    out: list[Written] = []
+    for file in files:
+        imported = convert(file, office, outdir)
+        target = outdir / f"{file.stem}.yaml"
+        written = Written(target, imported)
+        if imported.profile is not None:
+            written.profile = office_profile or outdir / "offices" / f"{imported.office.key}.yaml"
+            if office_profile is not None and office_profile.stem != imported.office.key:
+                _rename_office(imported, office_profile.stem)
+        written.summary = summary(imported)
+        out.append(written)
+    taken = [w.spec for w in out if w.spec.exists()]
+    if taken:
+        raise OutputError(_("{path} already exists; remove it or choose another folder").format(path=taken[0]))
+    return out
+
+
+def _rename_office(imported: Imported, key: str) -> None:
+    """Name the implied office after the profile file the user chose."""
+    from dataclasses import replace
+
+    imported.office = replace(imported.office, key=key)
+    imported.spec["office"] = key
+    imported.notes.by_path.pop("office", None)
+    imported.notes.add("office", _("no office profile on the search path has this header; the profile it "
+                                   "implies is written as {key}.yaml").format(key=key))
+    imported.text = render(imported)
+
+
+def import_files(files: list[Path], outdir: Path, office: str | None = None,
+                 office_profile: Path | None = None) -> list[Written]:
+    """Import notices into OUTDIR/<name>.yaml (and the office profiles they imply); check each loads."""
+    written = plan(files, outdir, office, office_profile)
+    profiles: set[Path] = set()
+    for w in written:
+        if w.profile is not None and w.profile not in profiles:
+            if not w.profile.exists():
+                write_new(w.profile, profile_text(w.imported))
+            profiles.add(w.profile)
+        write_new(w.spec, w.imported.text)
+        verify(w.spec, w.profile)
+    return written
+
+
+def verify(spec: Path, profile: Path | None) -> None:
+    """Load a written spec with ttbgen's loader (the office from the written profile when there is one)."""
+    from ttbgen.spec.load import load_spec
+    from ttbgen.spec.office import load_office
+
+    def offices(name: str, folder: Path) -> Any:
+        if profile is not None and profile.stem == name:
+            return load_office(name, profile.parent.parent)
+        return load_office(name, folder)
+
+    load_spec(spec, offices)
+
+
+# --- `ttbgen import --from OLD.docx new.yaml` ------------------------------------------------------------
+
+PLACEHOLDER = "…"
+
+
+def skeleton(value: Any) -> Any:
+    """Keep a content node's structure (number styles, headings, leads), its wording left for the clerk."""
+    if isinstance(value, str):
+        return PLACEHOLDER
+    out = {k: v for k, v in value.items() if k in ("number", "heading", "run_in", "emphasis", "lead", "numbering")}
+    if "text" in value or not value.get("heading"):
+        out["text"] = PLACEHOLDER
+    if "items" in value:
+        out["items"] = [skeleton(v) for v in value["items"]]
+    return out
+
+
+def start_from(old: Path, new: Path, office: str | None = None, today: dt.date | None = None) -> Imported:
+    """Start a new notice from an old one: same office, recipients, signer, closing and structure; the meeting,
+    number and date left for the clerk."""
+    if new.exists():
+        raise OutputError(_("{path} already exists; choose another name").format(path=new))
+    imported = convert(old, office, new.parent)
+    if imported.profile is not None:
+        raise OutputError(_("{file}: no office profile matches its header; import it first "
+                            "(ttbgen import {file}) to write the profile, or name one with --office").format(
+                                file=old))
+    day = today or dt.date.today()
+    old_spec = imported.spec
+    spec: dict[str, Any] = {"office": old_spec["office"], "number": None, "date": f"{day.year}-{day.month:02d}",
+                            "meeting": {"date": day.isoformat(), "name": PLACEHOLDER,
+                                        "chair": {"title": PLACEHOLDER}}}
+    for key in ("symbol", "headings"):
+        if key in old_spec:
+            spec[key] = old_spec[key]
+    spec["content"] = [skeleton(v) for v in old_spec["content"]]
+    for key in ("closing", "recipients", "archive", "signer"):
+        if key in old_spec:
+            spec[key] = old_spec[key]
+    notes = Notes()
+    notes.add("number", _("blank until the notice is registered"))
+    notes.add("date", _("the issue date: the day is left open until the notice is signed"))
+    notes.add("meeting", _("the meeting: fill in its date, name and chair"))
+    notes.add("content", _("the structure of {file}: replace each … with this meeting's conclusions").format(
+        file=old.name))
+    imported.spec, imported.notes, imported.mismatches = spec, notes, []
+    header = [_("A new notice started from {file} (ttbgen import --from).").format(file=old.name),
+              _("Fill in every …, then build it: ttbgen build {file}").format(file=new.name)]
+    imported.text = to_yaml(spec, notes, header)
+    write_new(new, imported.text)
+    verify(new, None)
+    return imported

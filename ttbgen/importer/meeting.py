@@ -1,0 +1,153 @@
+"""Read the meeting from the trích yếu and the opening paragraphs (decree30.md §11): date, place, chair and
+title, kind, attendees, what was heard."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ttbgen.spec.model import KIND_SPELLINGS
+
+_HONORIFICS = ("đồng chí", "Đồng chí", "ông", "bà", "Ông", "Bà")
+_SHORT_DATE = re.compile(r"ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.IGNORECASE)
+_LONG_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+_TITLE = re.compile(r"^(?:Ý kiến )?[Kk]ết luận của (?P<ref>.+?) (?:tại|khi) (?P<name>.+)$")
+_CLOSE_OPENING = re.compile(r"(kết luận|chỉ đạo|thông báo)[^:]*như sau\s*:\s*$|như sau\s*:\s*$", re.IGNORECASE)
+_OPENS = re.compile(r"^(?:(?:Sáng|Chiều|Tối|Vào|Trong)\s+)?ngày\s+\d", re.IGNORECASE)
+# A person's name: two to six capitalised words (Nguyễn Văn Bình).
+_NAME = re.compile(r"^((?:[A-ZÀ-ỸĐ][^\s,;:.\-–]*\s+){1,5}[A-ZÀ-ỸĐ][^\s,;:.\-–]*)(?P<sep>\s*,\s*|\s+[-–]\s+)")
+# Meeting kinds by the first words of the meeting's name (model.MEETING_KINDS).
+_KIND_WORDS = [("hội nghị", "hoi-nghi"), ("buổi làm việc", "lam-viec"), ("làm việc", "lam-viec"),
+               ("buổi kiểm tra", "kiem-tra"), ("đợt kiểm tra", "kiem-tra"), ("kiểm tra", "kiem-tra"),
+               ("cuộc họp giao ban", "giao-ban"), ("giao ban", "giao-ban"), ("họp giao ban", "giao-ban")]
+
+
+@dataclass
+class Chair:
+    """The chair as the notice names them: honorific, name and title (any may be empty but the title)."""
+
+    title: str
+    name: str = ""
+    honorific: str = ""
+    separator: str = ", "  # between name and title as written (`, ` is what ttbgen prints)
+
+
+@dataclass
+class MeetingText:
+    """What the trích yếu and opening say about the meeting."""
+
+    date: dt.date | None = None
+    name: str = ""
+    chair: Chair | None = None
+    place: str = ""
+    kind: str = "hop"
+    opening: list[str] = field(default_factory=list)
+    rest: str = ""  # the first paragraph after the sentence naming the meeting (attendees)
+    second: str = ""  # the paragraph saying what was heard
+
+
+def opening_length(body: list[str]) -> int:
+    """Return how many leading body paragraphs are the opening: up to the one ending `… như sau:`."""
+    for i, text in enumerate(body[:4]):
+        if _CLOSE_OPENING.search(text):
+            return i + 1
+    return 1 if body and _OPENS.match(body[0]) else 0
+
+
+def find_date(text: str) -> dt.date | None:
+    """Return the first full date written `ngày 22/8/2022` or `ngày 22 tháng 8 năm 2022` in a text."""
+    for pattern in (_SHORT_DATE, _LONG_DATE):
+        match = pattern.search(text)
+        if match:
+            try:
+                return dt.date(int(match[3]), int(match[2]), int(match[1]))
+            except ValueError:
+                continue
+    return None
+
+
+# Where a chair's title stops in running text: the verb of the meeting, or the end of the sentence.
+_TITLE_END = re.compile(r"\s(?:tại|đã chủ trì|chủ trì|họp|làm việc|kiểm tra|kết luận|về)\s|\.(?:\s|$)")
+# The meeting as a noun when the notice names it by its verb (… họp nghe …): cuộc họp nghe …
+_NOUNS = {"họp": "cuộc họp", "làm việc": "buổi làm việc", "kiểm tra": "buổi kiểm tra"}
+
+
+def read_chair(ref: str) -> Chair:
+    """Split a chair reference: `đồng chí Hồ Tiến Thiệu, Chủ tịch UBND tỉnh` or a title alone."""
+    honorific = next((h for h in _HONORIFICS if ref.startswith(h + " ")), "")
+    rest = ref[len(honorific):].strip()
+    match = _NAME.match(rest) if honorific else None
+    if not match:
+        return Chair(title=ref)
+    return Chair(title=rest[match.end():].strip(), name=match.group(1).strip(), honorific=honorific.lower(),
+                 separator=match.group("sep"))
+
+
+def chair_in(text: str) -> tuple[Chair | None, str]:
+    """Find `đồng chí <name> - <title>` in running text; return the chair and the text after the title."""
+    at = min((i for i in (text.find(h + " ") for h in _HONORIFICS) if i >= 0), default=-1)
+    if at < 0:
+        return None, ""
+    tail = text[at:]
+    chair = read_chair(tail)
+    if not chair.name:
+        return None, ""
+    title_at = tail.index(chair.title) if chair.title in tail else len(tail)
+    end = _TITLE_END.search(tail, title_at)
+    stop = end.start() if end else len(tail)
+    chair.title = tail[title_at:stop].strip(" ,")
+    return chair, tail[stop:].strip()
+
+
+def noun_phrase(text: str) -> str:
+    """Name a meeting given by its verb as a noun: `họp nghe …` → `cuộc họp nghe …`."""
+    text = re.split(r"\.(?:\s|$)", text, maxsplit=1)[0].strip()
+    for verb, noun in _NOUNS.items():
+        if text.startswith(verb + " "):
+            return noun + text[len(verb):]
+    return text
+
+
+def meeting_kind(name: str, opening: str) -> str:
+    """Tell the kind of meeting from its name (Hội nghị …, buổi làm việc …) or the opening's verb."""
+    folded = name.lower()
+    for words, kind in _KIND_WORDS:
+        if folded.startswith(words):
+            return kind
+    if re.search(r"đã chủ trì kiểm tra\b", opening):
+        return "kiem-tra"
+    return KIND_SPELLINGS.get(folded.split(" ")[0], "hop") if folded.startswith("họp ") else "hop"
+
+
+def chaired_sentence(first: str) -> tuple[str, str, str]:
+    """Split the first paragraph: (text before `chủ trì`, the meeting named after it, the rest)."""
+    match = re.search(r"\s(?:đã\s+)?chủ trì\s+", first)
+    if not match:
+        return first, "", ""
+    head, tail = first[: match.start()], first[match.end():]
+    end = re.search(r"\.(?:\s+(?=[A-ZÀ-ỸĐ])|$)", tail)
+    if not end:
+        return head, tail.rstrip("."), ""
+    return head, tail[: end.start()], tail[end.end():].strip()
+
+
+def read_meeting(title: str, opening: list[str]) -> MeetingText:
+    """Read the meeting from the trích yếu and the opening paragraphs."""
+    out = MeetingText(opening=opening)
+    first = opening[0] if opening else ""
+    out.date = find_date(first) or find_date(title)
+    head, named, out.rest = chaired_sentence(first)
+    match = _TITLE.match(title)
+    ref = match["ref"] if match else ""
+    out.name = match["name"] if match else named
+    out.chair = read_chair(ref) if ref else None
+    if out.chair is None or not out.name:
+        found, after = chair_in(first if first else title)
+        out.chair = out.chair or found
+        out.name = out.name or noun_phrase(after)
+    place = re.search(r"\d{4}\s*,\s*(tại [^,]+),", head)
+    out.place = place.group(1) if place else ""
+    out.kind = meeting_kind(out.name, first)
+    out.second = opening[1] if len(opening) > 1 else ""
+    return out

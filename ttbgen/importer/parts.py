@@ -1,0 +1,74 @@
+"""The one adapter between the importer and check's component detection (decree30.md §2.1–2.2).
+
+Everything the importer knows about where the header, title, body, Nơi nhận and signature are comes through
+`notice_parts`; when the checker's detection changes, only this module follows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ttbgen.check import components as comp
+from ttbgen.check.docmodel import Document, Para
+from ttbgen.vn import collapse, nfc
+
+
+@dataclass(frozen=True)
+class Line:
+    """One body paragraph as the importer reads it: its text and whether all of it, or its start, is bold."""
+
+    text: str
+    bold: bool = False  # every visible run is bold
+    lead_bold: bool = False  # the first run is bold (a run-in heading in bold)
+    lead_italic: bool = False
+    heading_style: bool = False  # a paragraph style named like a heading (ttbgen's TTBHeading, Word's Heading N)
+
+
+@dataclass
+class Parts:
+    """The components of a notice as text, in reading order; an empty field means not found."""
+
+    supervising: list[str] = field(default_factory=list)
+    agency: list[str] = field(default_factory=list)
+    number: str = ""
+    date: str = ""
+    doc_type: str = ""
+    title: str = ""
+    body: list[Line] = field(default_factory=list)
+    has_recipients: bool = False
+    recipients: list[str] = field(default_factory=list)
+    authority: list[str] = field(default_factory=list)
+    signer_title: str = ""
+    signer_name: str = ""
+    header_found: bool = False
+
+
+def _texts(paras: list[Para]) -> list[str]:
+    """Return the collapsed, NFC texts of paragraphs, blank ones left out."""
+    return [t for t in (collapse(nfc(p.text)) for p in paras) if t]
+
+
+def _line(para: Para) -> Line:
+    """Read one body paragraph with the formatting the importer uses."""
+    runs = para.text_runs()
+    style = para.style.lower()
+    return Line(collapse(nfc(para.text)), bold=bool(runs) and all(r.bold for r in runs),
+                lead_bold=bool(runs) and runs[0].bold, lead_italic=bool(runs) and runs[0].italic,
+                heading_style="heading" in style)
+
+
+def notice_parts(doc: Document) -> Parts:
+    """Find the components of a notice (made by ttbgen, by hand in Word, or read from text)."""
+    found = comp.find_components(doc)
+    first = found[comp.TEN_LOAI][:1]
+    parts = Parts(
+        supervising=_texts(found[comp.CHU_QUAN]), agency=_texts(found[comp.BAN_HANH]),
+        number=" ".join(_texts(found[comp.SO_KY_HIEU])), date=" ".join(_texts(found[comp.DIA_DANH_NGAY])),
+        doc_type=" ".join(_texts(first)), title=" ".join(_texts(found[comp.TRICH_YEU])),
+        body=[_line(p) for p in found[comp.BODY] if collapse(p.text)],
+        has_recipients=bool(found[comp.NOI_NHAN_LABEL]), recipients=_texts(found[comp.NOI_NHAN_ITEM]),
+        authority=_texts(found[comp.QUYEN_HAN]), signer_title=" ".join(_texts(found[comp.CHUC_VU])),
+        signer_name=" ".join(_texts(found[comp.HO_TEN])),
+    )
+    parts.header_found = bool(parts.agency or parts.number or parts.date)
+    return parts

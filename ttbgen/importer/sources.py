@@ -1,0 +1,73 @@
+"""Read a notice to check's Document model: a .docx through check's reader, a text PDF through poppler's
+`pdftotext` (bounded), plain text one paragraph per line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ttbgen.check.docmodel import Cell, Document, Para, Run
+from ttbgen.errors import TtbgenError
+from ttbgen.i18n import _
+from ttbgen.vn import collapse, nfc
+
+MAX_TEXT_BYTES = 2_000_000  # a notice is a few pages; anything larger is not one (docs/limits.md)
+PDF_TIMEOUT = 60  # seconds for pdftotext on one file
+PDF_COLUMN_GAP = 24.0  # pt: words further apart than this on one line stand in different columns (the header)
+
+
+class NoticeImportError(TtbgenError):
+    """A file that cannot be imported: unreadable, of an unknown kind, or without what a spec needs."""
+
+
+def read_notice(path: Path) -> Document:
+    """Read a .docx, .pdf or text file into the checker's Document model."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        from ttbgen.check.reader import read_document
+
+        return read_document(path)
+    if suffix == ".pdf":
+        return pdf_document(path)
+    return text_document(path, read_text(path))
+
+
+def read_text(path: Path) -> str:
+    """Read a plain-text notice (UTF-8, BOM allowed), refusing what cannot be one."""
+    try:
+        data = path.read_bytes()[: MAX_TEXT_BYTES + 1]
+    except OSError as exc:
+        raise NoticeImportError(_("{file}: cannot read the file: {reason}").format(file=path, reason=exc.strerror)) \
+            from None
+    if len(data) > MAX_TEXT_BYTES:
+        raise NoticeImportError(_("{file}: larger than {limit} bytes; a notice is a few pages").format(
+            file=path, limit=MAX_TEXT_BYTES))
+    if data[:4] == b"PK\x03\x04":
+        raise NoticeImportError(_("{file}: this is a Word (.docx) file; give it the .docx extension").format(file=path))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise NoticeImportError(_("{file}: not UTF-8 text; save it as UTF-8 (or import the .docx or .pdf)").format(
+            file=path)) from None
+
+
+def text_document(name: Path, text: str, cells: list[Cell | None] | None = None) -> Document:
+    """Make a Document of text lines, one paragraph each, with neutral formatting."""
+    lines = [collapse(nfc(line)) for line in text.splitlines()]
+    paras = [synthetic(i, line, cells[i - 1] if cells else None) for i, line in enumerate(lines, start=1)]
+    return Document(str(name), [p for p in paras if p.text], [])
+
+
+def synthetic(n: int, text: str, cell: Cell | None = None) -> Para:
+    """Make a paragraph of plain text: left-aligned, upright, no indents."""
+    run = Run(text, 14.0, False, False, False, "", "", "", "auto")
+    return Para(n=n, part="body", style="", raw=text, text=text, runs=[run] if text else [], align="left",
+                ind_left=0, ind_right=0, first_line=0, before=0, after=0, line=240, line_rule="auto",
+                contextual=False, borders=frozenset(), drawn=[], fields=[], width=9355, cell=cell)
+
+
+def pdf_document(path: Path) -> Document:
+    """Read a text PDF: words with their boxes, grouped into lines, columns and paragraphs."""
+    from ttbgen.importer.pdftext import pdf_paragraphs
+
+    texts, cells = pdf_paragraphs(path)
+    return text_document(path, "\n".join(texts), cells)

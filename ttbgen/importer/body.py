@@ -191,8 +191,8 @@ def split_heading(entry: Entry, top: bool) -> None:
         return
     match = _RUN_IN.match(rest)
     head = match["head"] if match else ""
-    run_in = bool(match) and (_TOPIC.match(head) or unit_of(head) == head or match["text"][0].islower())
-    if match and run_in and not _LIST_INTRO.search(head):
+    if match and not _LIST_INTRO.search(head) and (
+            _TOPIC.match(head) or unit_of(head) == head or match["text"][0].islower()):
         entry.heading, entry.text = head, match["text"]
         entry.run_in = True if top else None
         entry.emphasis = "bold" if entry.line.lead_bold and not entry.line.bold else (

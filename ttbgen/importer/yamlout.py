@@ -31,9 +31,17 @@ def plain_ok(text: str) -> bool:
         and value.value == text
 
 
+def _printable(char: str) -> bool:
+    """Tell whether a character may stand as it is inside double quotes (YAML 1.1 §5.1, printable)."""
+    code = ord(char)
+    # NEL, LS and PS are line breaks to YAML 1.1: inside quotes they would fold, so they are escaped too.
+    return 0x20 <= code <= 0x7E or 0xA0 <= code <= 0xD7FF and code not in (0x2028, 0x2029) or \
+        (0xE000 <= code <= 0xFFFD and code != 0xFEFF) or code >= 0x10000
+
+
 def quoted(text: str) -> str:
-    """Return a double-quoted YAML scalar (JSON's escapes are YAML's)."""
-    return json.dumps(text, ensure_ascii=False)
+    """Return a double-quoted YAML scalar (JSON's escapes are YAML's; unprintable characters escaped)."""
+    return "".join(c if _printable(c) else f"\\u{ord(c):04x}" for c in json.dumps(text, ensure_ascii=False))
 
 
 def foldable(text: str) -> bool:
@@ -125,9 +133,27 @@ class Writer:
                 self.lines.extend(rest)
 
 
+def key_paths(value: Any, path: str = "") -> set[str]:
+    """Return the key path of every value in a spec, as notes name them."""
+    paths = {path}
+    if isinstance(value, dict):
+        for key, child in value.items():
+            paths |= key_paths(child, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            paths |= key_paths(child, f"{path}[{i}]")
+    return paths
+
+
 def to_yaml(data: dict[str, Any], notes: Notes | None = None, header: list[str] | None = None) -> str:
-    """Return the YAML text of a spec (or office profile), with its header comment lines."""
-    writer = Writer(notes)
+    """Return the YAML text of a spec (or office profile), with its header comment lines; a note about a key
+    the spec leaves out goes to the top."""
+    notes = notes or Notes()
+    present = key_paths(data)
+    placed = Notes()
+    for path, message in notes.all():
+        placed.add(path if path in present else "", message)
+    writer = Writer(placed)
     writer.lines += [f"# {line}" if line else "#" for line in header or []]
     writer.comment("", 0)
     writer.mapping(data, 0, "")

@@ -1,0 +1,139 @@
+"""`ttbgen import`: the CLI, the YAML writer, notes, offices, deadlines, OCR copies, `--from`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from pathlib import Path
+
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+from paths import EXAMPLES, ROOT
+
+from ttbgen.cli import main
+from ttbgen.importer.deadlines import deadlines, due_of
+from ttbgen.importer.notes import Notes
+from ttbgen.importer.yamlout import plain_data, plain_ok, read_back, to_yaml
+from ttbgen.spec.load import load_spec
+from ttbgen.spec.office import load_office
+from ttbgen.vn import PartialDate
+
+LANG_SON = EXAMPLES / "lang-son-2022-08-mtqg.txt"
+
+
+def built_example(tmp_path: Path) -> Path:
+    """Build specs/example.yaml into tmp_path."""
+    from ttbgen.build.pipeline import Builder
+
+    return Builder(tmp_path / "built").build(ROOT / "specs" / "example.yaml")[0].output
+
+
+def test_import_writes_a_spec_that_loads(tmp_path: Path) -> None:
+    docx = built_example(tmp_path)
+    result = CliRunner().invoke(main, ["import", str(docx), "-o", str(tmp_path / "specs")])
+    assert result.exit_code == 0, result.output
+    spec = tmp_path / "specs" / "example.yaml"
+    assert f"wrote {spec}" in result.output
+    notice = load_spec(spec, load_office)
+    assert notice.office.key == "ubnd-lang-son" and notice.meeting.chair.name == "Nguyễn Văn Bình"
+    text = spec.read_text("utf-8")
+    assert "\ntitle:" not in text and "\nopening:" not in text  # derived wording equal to the original: not repeated
+    assert "[" not in text.split("content:")[1]  # block lists, never [...] for prose
+
+
+def test_import_never_overwrites(tmp_path: Path) -> None:
+    docx = built_example(tmp_path)
+    (tmp_path / "example.yaml").write_text("keep", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(docx), "-o", str(tmp_path)])
+    assert result.exit_code == 2 and "already exists" in result.output
+    assert (tmp_path / "example.yaml").read_text("utf-8") == "keep"
+
+
+def test_unknown_header_writes_the_implied_profile(tmp_path: Path) -> None:
+    text = LANG_SON.read_text("utf-8").replace("TỈNH LẠNG SƠN", "TỈNH CAO BẰNG").replace("Lạng Sơn, ngày",
+                                                                                       "Cao Bằng, ngày")
+    source = tmp_path / "cao-bang.txt"
+    source.write_text(text, encoding="utf-8")
+    profile = tmp_path / "out" / "offices" / "cao-bang-profile.yaml"
+    result = CliRunner().invoke(main, ["import", str(source), "-o", str(tmp_path / "out"),
+                                       "--office-profile", str(profile)])
+    assert result.exit_code == 0, result.output
+    assert "no office profile" in result.output  # said on stderr (CliRunner mixes the streams)
+    office = load_office("cao-bang-profile", tmp_path / "out")
+    assert office.agency == ("ỦY BAN NHÂN DÂN", "TỈNH CAO BẰNG") and office.place == "Cao Bằng"
+    assert office.symbol == "UBND" and office.signer is not None and office.signer.name == "Vũ Quang Khánh"
+    assert load_spec(tmp_path / "out" / "cao-bang.yaml", load_office).office.key == "cao-bang-profile"
+
+
+def test_what_cannot_be_read_is_said_in_the_spec_and_on_stderr(tmp_path: Path) -> None:
+    lines = LANG_SON.read_text("utf-8").splitlines()
+    cut = lines.index("Nơi nhận:")
+    source = tmp_path / "no-recipients.txt"
+    source.write_text("\n".join(lines[:cut] + lines[cut + 6:]), encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(source), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "recipients list (Nơi nhận) was not found" in result.output
+    spec = (tmp_path / "no-recipients.yaml").read_text("utf-8")
+    assert "# import: the recipients list (Nơi nhận) was not found" in spec
+
+
+def test_a_copy_without_diacritics_is_named_as_such(tmp_path: Path) -> None:
+    plain = "".join(c for c in unicodedata.normalize("NFD", LANG_SON.read_text("utf-8"))
+                    if not unicodedata.combining(c)).replace("đ", "d").replace("Đ", "D")
+    source = tmp_path / "ocr.txt"
+    source.write_text(plain, encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(source), "-o", str(tmp_path), "--office", "ubnd-lang-son"])
+    assert result.exit_code == 0, result.output
+    assert "no Vietnamese diacritics" in result.output
+    assert "OCR" in (tmp_path / "ocr.yaml").read_text("utf-8")
+
+
+def test_no_header_and_no_office_is_a_clear_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["import", str(EXAMPLES / "mai-son-2024-01-mtqg.txt"), "-o", str(tmp_path)])
+    assert result.exit_code == 2 and "--office" in result.output
+    assert not list(tmp_path.glob("*.yaml"))
+
+
+def test_from_starts_a_new_notice(tmp_path: Path) -> None:
+    new = tmp_path / "new.yaml"
+    result = CliRunner().invoke(main, ["import", "--from", str(LANG_SON), str(new)])
+    assert result.exit_code == 0, result.output
+    notice = load_spec(new, load_office)
+    assert notice.number == "" and notice.date.day is None
+    assert notice.signer.name == "Vũ Quang Khánh" and notice.recipients[0].text == "Thường trực HĐND tỉnh"
+    assert notice.meeting.name == "…" and "opening" not in new.read_text("utf-8")
+    assert [n.heading for n in notice.content] == ["Nhận định chung", "Nhiệm vụ thời gian tới"]
+
+
+def test_from_needs_two_files(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["import", "--from", str(LANG_SON)])
+    assert result.exit_code == 2 and "two files" in result.output
+
+
+def test_deadline_phrases() -> None:
+    assert deadlines("xong trong tháng 01/2024; xong trước ngày 15/02/2024") == [PartialDate(2024, 1),
+                                                                                  PartialDate(2024, 2, 15)]
+    assert due_of("Nghị quyết số 01/2022/NQ-HĐND ngày 06/4/2022") is None  # a date alone is no deadline
+    assert due_of("hoàn thành trong Quý II/2026") == PartialDate(2026, 6, 30)
+    assert due_of("chậm nhất vào ngày 05 hằng tháng") is None
+    assert due_of("trước ngày 20/02/2024", after=dt.date(2024, 3, 1)) is None
+
+
+def test_yaml_writer_quotes_only_where_yaml_needs_it() -> None:
+    assert plain_ok("Sở Tài chính") and plain_ok("045") and plain_ok("2024-01")
+    for text in ("Các sở: Tài chính", "a #b", "~", "", "- x", "[x]", " x", "null", "'x"):
+        assert not plain_ok(text), text
+    notes = Notes()
+    notes.add("recipients", "the recipients list was not found")
+    text = to_yaml({"office": "x", "recipients": ["a"]}, notes)
+    assert "# import: the recipients list was not found\nrecipients:\n  - a\n" in text
+
+
+TEXTS = st.text(st.characters(blacklist_categories=["Cs"]), max_size=200)
+
+
+@given(st.dictionaries(st.text("abc_", min_size=1, max_size=5), st.one_of(TEXTS, st.lists(TEXTS, max_size=3)),
+                       min_size=1, max_size=4))
+def test_yaml_writer_reads_back_what_it_wrote(data: dict[str, object]) -> None:
+    assert read_back(to_yaml(data)) == plain_data(data)

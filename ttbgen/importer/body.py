@@ -31,7 +31,8 @@ _STOP = (r"chủ trì|phối hợp|có trách nhiệm|tham mưu|khẩn trương|
          r"đôn đốc|quan tâm|bám sát|cung cấp|nâng cao|thẩm định|trình|lập|cập nhật|xác định|đề xuất|sớm|kịp thời|"
          r"tăng cường|ban hành|bố trí|giải quyết|xem xét|hỗ trợ|làm việc|căn cứ|là|để|trong|trước|với|cần|phải|"
          r"được|khi|theo|thường xuyên|nghiêm túc|quyết liệt|chỉ đạo|khắc phục|đảm bảo|bảo đảm|phát huy|"
-         r"huy động|giao|nộp|gửi|điều chỉnh|chịu trách nhiệm|ghi nhận|đánh giá|nhất trí|đồng ý|cam kết|sớm")
+         r"huy động|giao|nộp|gửi|điều chỉnh|chịu trách nhiệm|ghi nhận|đánh giá|nhất trí|đồng ý|cam kết|sớm|đã|đang|"
+         r"sẽ|chưa|vẫn|còn|cũng|luôn")
 _UNIT_PHRASE = re.compile(rf"^(?P<unit>{_UNIT}(?:(?!\s(?:{_STOP})\b)(?:\s[^\s,;:.()]+|,\s(?=(?:thành phố|phường|"
                           rf"đặc khu|thị xã|ban|ngành|đoàn thể|huyện|xã)\b)[^\s,;:.()]+)){{0,12}})")
 # `Các Sở: Tài chính, Nội vụ …` introduces a list of units, it is no run-in head.
@@ -135,7 +136,7 @@ _CONTINUE = (r"(?:\s[^\s,;:.()]+|,\s(?=(?:thành phố|phường|đặc khu|th�
              r"[^\s,;:.()]+)")
 # A unit that acts: the shortest unit phrase followed by a verb of assignment, a colon or the end.
 _NOT_ACTING = {"ghi nhận", "đánh giá", "nhất trí", "đồng ý", "cam kết", "là", "để", "trong", "trước", "với", "khi",
-               "theo", "được", "căn cứ"}
+               "theo", "được", "căn cứ", "đã", "đang", "sẽ", "chưa", "vẫn", "còn", "cũng", "luôn"}
 _ACT = "|".join(v for v in _STOP.split("|") if v not in _NOT_ACTING)
 _ACTING = re.compile(rf"^(?P<unit>{_UNIT}(?:(?!\s(?:{_STOP})\b){_CONTINUE}){{0,12}}?)(?=\s*(?::|$)|\s(?:{_ACT})\b)")
 

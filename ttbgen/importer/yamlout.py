@@ -35,7 +35,7 @@ def _printable(char: str) -> bool:
     """Tell whether a character may stand as it is inside double quotes (YAML 1.1 §5.1, printable)."""
     code = ord(char)
     # NEL, LS and PS are line breaks to YAML 1.1: inside quotes they would fold, so they are escaped too.
-    return 0x20 <= code <= 0x7E or 0xA0 <= code <= 0xD7FF and code not in (0x2028, 0x2029) or \
+    return 0x20 <= code <= 0x7E or (0xA0 <= code <= 0xD7FF and code not in (0x2028, 0x2029)) or \
         (0xE000 <= code <= 0xFFFD and code != 0xFEFF) or code >= 0x10000
 
 

@@ -62,7 +62,9 @@ def source_lines(path: Path) -> list[str]:
     """Return a notice's paragraphs: a .docx read by check's reader, a text file line by line."""
     if path.suffix == ".docx":
         return paragraph_texts(path)
-    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    from ttbgen.importer.sources import columns
+
+    return [line for line in columns(path.read_text(encoding="utf-8").splitlines())[0] if line.strip()]
 
 
 def round_trip(path: Path, folder: Path, office: str | None = None) -> tuple[Match, Path]:

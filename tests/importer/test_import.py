@@ -137,3 +137,21 @@ TEXTS = st.text(st.characters(blacklist_categories=["Cs"]), max_size=200)
                        min_size=1, max_size=4))
 def test_yaml_writer_reads_back_what_it_wrote(data: dict[str, object]) -> None:
     assert read_back(to_yaml(data)) == plain_data(data)
+
+
+def test_tab_separated_header_and_footer_are_read_as_columns(tmp_path: Path) -> None:
+    lines = LANG_SON.read_text("utf-8").splitlines()
+    header = ["ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH LẠNG SƠN\tĐộc lập - Tự do - Hạnh phúc",
+              "Số: /TB-UBND\tLạng Sơn, ngày tháng 8 năm 2022"]
+    label = lines.index("Nơi nhận:")
+    footer = ["Nơi nhận:\tTL. CHỦ TỊCH", "- Thường trực HĐND tỉnh;\tKT. CHÁNH VĂN PHÒNG",
+              "- Lưu: VT, KT (VAT).\tPHÓ CHÁNH VĂN PHÒNG", "\tVũ Quang Khánh"]
+    source = tmp_path / "tabs.txt"
+    source.write_text("\n".join(header + lines[6:label] + footer), encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(source), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    notice = load_spec(tmp_path / "tabs.yaml", load_office)
+    assert notice.office.key == "ubnd-lang-son" and notice.date == PartialDate(2022, 8)
+    assert [r.text for r in notice.recipients] == ["Thường trực HĐND tỉnh"] and notice.archive.units == "VT, KT (VAT)"
+    assert notice.signer.authority == ("TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG")
+    assert notice.signer.name == "Vũ Quang Khánh"

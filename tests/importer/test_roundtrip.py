@@ -148,3 +148,13 @@ def test_built_paragraphs_helper_compares_header_as_a_set() -> None:
 
 def test_paragraph_texts_of_a_build_are_what_round_trip_reads(built: dict[str, Path]) -> None:
     assert source_lines(built["example"]) == paragraph_texts(built["example"])
+
+
+@pytest.mark.skipif(not REALDOCS.is_dir(), reason="../shared is not beside the repository")
+def test_any_real_document_imports_to_a_spec_that_loads(tmp_path: Path) -> None:
+    """Quyết định, công văn, tờ trình …: not notices, but the importer says so and writes a spec that loads."""
+    from ttbgen.importer.api import import_files
+
+    for i, docx in enumerate(sorted(REALDOCS.glob("*.docx"))):
+        written = import_files([docx], tmp_path / str(i))[0]
+        assert load_spec(written.spec, load_office).meeting.name

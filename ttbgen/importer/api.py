@@ -48,7 +48,10 @@ def profile_text(imported: Imported) -> str:
     """Return the YAML of the office profile a notice's header implies."""
     header = [_("Office profile implied by the header of {file} (ttbgen import).").format(
         file=imported.source.name), _("Check it; the next notice of this office starts from it.")]
-    return to_yaml(imported.profile or {}, Notes(), header)
+    from ttbgen.importer.offices import profile_notes
+
+    profile = imported.profile or {}
+    return to_yaml(profile, profile_notes(profile), header)
 
 
 def summary(imported: Imported) -> list[str]:
@@ -75,7 +78,8 @@ def plan(files: list[Path], outdir: Path, office: str | None, office_profile: Pa
                 _rename_office(imported, office_profile.stem)
         written.summary = summary(imported)
         out.append(written)
-    taken = [w.spec for w in out if w.spec.exists()]
+    targets = [w.spec for w in out]
+    taken = [t for i, t in enumerate(targets) if t.exists() or t in targets[:i]]
     if taken:
         raise OutputError(_("{path} already exists; remove it or choose another folder").format(path=taken[0]))
     return out

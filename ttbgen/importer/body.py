@@ -14,8 +14,8 @@ from ttbgen.importer.parts import Line
 from ttbgen.vn import PartialDate, letter, roman
 
 _ROMAN = re.compile(r"^(?P<label>[IVXL]+\.)\s+(?P<rest>\S.*)$")
-_DECIMAL = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})*\.?)\s+(?P<rest>\S.*)$")
-_LETTER = re.compile(r"^(?P<label>[a-zđ]{1,2}\))\s+(?P<rest>\S.*)$")
+_DECIMAL = re.compile(r"^(?P<label>\d{1,2}\.(?:\d{1,2}\.?)*)\s*(?P<rest>\S.*)$")
+_LETTER = re.compile(r"^(?P<label>[a-zđ]{1,2}\))\s*(?P<rest>\S.*)$")
 _BULLET = re.compile(r"^(?P<label>[-–—•+])\s*(?P<rest>\S.*)$")
 _RANK = {"roman": 0, "letters": 20, "dash": 21, "plus": 22}
 # A run-in heading: a short head, `: `, then the text (`Sở Y tế: Chủ trì …`, `Về nguồn vốn: …`).
@@ -65,11 +65,6 @@ class Entry:
     def rank(self) -> int:
         """Return the entry's place on the ladder: Mục, khoản, 2.1., điểm, `-`, `+`."""
         return self.depth if self.style == "decimal" else _RANK.get(self.style, 99)
-
-    @property
-    def printed(self) -> str:
-        """Return the paragraph as the notice prints it."""
-        return f"{self.label} {self.rest}".strip() if self.label else self.rest
 
 
 def classify(line: Line) -> Entry:
@@ -122,10 +117,10 @@ def fix_labels(nodes: list[Entry], stem: str, notes_for: Notes, path: str) -> No
     for i, node in enumerate(nodes):
         if node.style != "none":
             want = expected_label(node.style, seen.get(node.style, 0) + 1, stem)
-            if node.label != want:
+            if f"{want} {node.rest}" != node.line.text:  # ttbgen prints the label and one space
                 node.notes.append(_("labelled '{label}' in the original where ttbgen would number it '{want}'; "
                                     "kept as written").format(label=node.label, want=want))
-                node.style, node.text, node.label = "none", node.printed, ""
+                node.style, node.text, node.label = "none", node.line.text, ""
         if node.style != "none":
             seen[node.style] = seen.get(node.style, 0) + 1
         child_stem = node.label if node.style == "decimal" else ""

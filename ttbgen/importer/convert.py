@@ -100,7 +100,9 @@ class Converter:
         lines[-1] = replace(lines[-1], text=last)
         count = opening_length([line.text for line in lines])
         if count == 0:
-            self.notes.add("opening", _("the opening paragraph (Ngày …, … chủ trì …) was not found"))
+            self.notes.add("opening", _("the opening paragraph (Ngày …, … chủ trì …) was not found; the first "
+                                        "paragraph is kept as the opening"))
+            count = 1 if len(lines) > 1 and _unlabelled(lines[0].text) else 0
         opening, content = [line.text for line in lines[:count]], lines[count:]
         closing: str | None = ""
         if len(content) > 1 and _unlabelled(content[-1].text):
@@ -256,7 +258,7 @@ def meeting_base(m: MeetingText, issued: PartialDate | None, title: str, notes: 
 
 def assemble(parts: Parts, office: Office, notes: Notes, meeting: MeetingText, number: str, symbol: str,
              issued: PartialDate | None, content: list[Any], roman_headings: bool,
-             closing: str | None) -> dict[str, Any]:
+             closing: str | None, implied: bool) -> dict[str, Any]:
     """Put the spec together in the order a person writes it."""
     spec: dict[str, Any] = {"office": office.key, "number": number or None}
     if symbol and symbol != f"TB-{office.symbol}":
@@ -276,7 +278,11 @@ def assemble(parts: Parts, office: Office, notes: Notes, meeting: MeetingText, n
     if archive is not None:
         spec["archive"] = archive
     signer = read_signer(parts.authority, parts.signer_title, parts.signer_name, notes)
-    if signer and (office.signer is None or signer != _signer_value(office)):
+    if signer is None and office.signer is None:
+        notes.add("signer", _("the office has no default signer either: write the signer here"))
+        signer = {"title": "…", "name": "…"}
+    # An implied profile is written once for a batch: each notice of it names its own signer.
+    if signer and (implied or office.signer is None or signer != _signer_value(office)):
         spec["signer"] = signer
     return spec
 
@@ -359,6 +365,11 @@ def convert(path: Path, office_name: str | None = None, spec_dir: Path | None = 
     if ocr:
         notes.add("", _("the text has almost no Vietnamese diacritics: it looks like an OCR or unaccented copy; "
                         "check every text against the original"))
+    if not parts.doc_type:
+        notes.add("", _("the document type line (THÔNG BÁO) was not found; the content may be incomplete"))
+    elif not parts.doc_type.upper().startswith("THÔNG BÁO"):
+        notes.add("", _("this is a {kind}, not a Thông báo; it is imported as a notice").format(
+            kind=parts.doc_type))
     number, symbol = read_number(parts.number, notes)
     place, issued = read_date(parts.date, notes)
     signer = read_signer(parts.authority, parts.signer_title, parts.signer_name, Notes())
@@ -371,7 +382,8 @@ def convert(path: Path, office_name: str | None = None, spec_dir: Path | None = 
     meeting = read_meeting(parts.title, opening)
     tree = read_content(lines, meeting.date, notes)
     content, roman_headings = content_value(tree, notes)
-    spec = assemble(parts, office, notes, meeting, number, symbol, issued, content, roman_headings, closing)
+    spec = assemble(parts, office, notes, meeting, number, symbol, issued, content, roman_headings, closing,
+                    profile is not None)
     spec = settle_opening(spec, meeting, office, name, notes)
     spec = settle_title(spec, parts.title, office, name, notes)
     result = Imported(path, spec, notes, office, profile, ocr=ocr)

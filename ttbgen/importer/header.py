@@ -9,9 +9,9 @@ from ttbgen.i18n import _
 from ttbgen.importer.notes import Notes
 from ttbgen.vn import PartialDate
 
-_NUMBER = re.compile(r"^\s*S[ốoô]\s*[:.]?\s*(?P<number>\d*)\s*/\s*(?P<symbol>\S+)", re.IGNORECASE)
+_NUMBER = re.compile(r"^\s*S[ốoô]\s*[:.]?\s*(?P<number>\d*)\s*/\s*(?P<symbol>\S.*)$", re.IGNORECASE)
 # "Lạng Sơn, ngày 05 tháng 02 năm 2024", with the day (and month) left blank in a draft (decree30.md §4).
-_DATE = re.compile(r"^(?P<place>.*?),?\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*"
+_DATE = re.compile(r"^(?P<place>.*?),?\s*ng[àa]y\s*(?P<day>\d{1,2})?\s*th[áa]ng\s*(?P<month>\d{1,2})?\s*n[ăa]m\s*"
                    r"(?P<year>\d{4})", re.IGNORECASE)
 _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*\.?\s*", re.IGNORECASE)
 _PARTY = {"T/M": "TM", "K/T": "KT", "T/L": "TL"}
@@ -26,7 +26,7 @@ def read_number(line: str, notes: Notes) -> tuple[str, str]:
                   _("the number line '{line}' could not be read").format(line=line))
         return "", ""
     number = match["number"].lstrip("0") or ("0" if match["number"] else "")
-    return number, match["symbol"]
+    return number, re.sub(r"\s+", "", match["symbol"])  # `QĐ- UBND` is QĐ-UBND with a stray space
 
 
 def read_date(line: str, notes: Notes) -> tuple[str, PartialDate | None]:
@@ -36,7 +36,7 @@ def read_date(line: str, notes: Notes) -> tuple[str, PartialDate | None]:
         notes.add("date", _("the place and date line was not found") if not line else
                   _("the date line '{line}' could not be read").format(line=line))
         return "", None
-    month = int(match["month"]) if match["month"] else None
+    month = int(match["month"]) if match["month"] and 1 <= int(match["month"]) <= 12 else None
     day = int(match["day"]) if match["day"] and month else None
     try:
         date = PartialDate(int(match["year"]), month, day)
@@ -85,7 +85,7 @@ def strip_item(line: str) -> tuple[int, str]:
 
 def _archive(text: str, under: str, notes: Notes) -> Any:
     """Return the archive value of a `Lưu:` line: its units, nested under a group when it is a `+` line."""
-    units = re.sub(r"^Lưu\s*[:.]?\s*", "", text, flags=re.IGNORECASE).strip()
+    units = re.sub(r"^L[ưu]u\s*[:.]?\s*", "", text, flags=re.IGNORECASE).strip()
     if not units.upper().startswith("VT"):
         notes.add("archive", _("the Lưu line '{line}' does not start with VT (văn thư); VT was added").format(
             line=text))
@@ -103,7 +103,7 @@ def read_recipients(lines: list[str], found: bool, notes: Notes) -> tuple[list[A
     group: dict[str, list[str]] | None = None
     for line in lines:
         level, text = strip_item(line)
-        if re.match(r"^Lưu\b", text, re.IGNORECASE):
+        if re.match(r"^L[ưu]u\b", text, re.IGNORECASE):
             under = next(iter(group)) if group is not None and level == 2 else ""
             archive = _archive(text, under, notes)
             continue

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 
 from ttbgen.spec.model import KIND_SPELLINGS
 
-_HONORIFICS = ("đồng chí", "Đồng chí", "ông", "bà", "Ông", "Bà")
-_SHORT_DATE = re.compile(r"ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.IGNORECASE)
-_LONG_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
-_TITLE = re.compile(r"^(?:Ý kiến )?[Kk]ết luận của (?P<ref>.+?) (?:tại|khi) (?P<name>.+)$")
-_CLOSE_OPENING = re.compile(r"(kết luận|chỉ đạo|thông báo)[^:]*như sau\s*:\s*$|như sau\s*:\s*$", re.IGNORECASE)
-_OPENS = re.compile(r"^(?:(?:Sáng|Chiều|Tối|Vào|Trong)\s+)?ngày\s+\d", re.IGNORECASE)
+_HONORIFICS = ("đồng chí", "Đồng chí", "ông", "bà", "Ông", "Bà", "dong chi", "Dong chi")  # and unaccented
+_SHORT_DATE = re.compile(r"ng[àa]y\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.IGNORECASE)
+_LONG_DATE = re.compile(r"ng[àa]y\s+(\d{1,2})\s+th[áa]ng\s+(\d{1,2})\s+n[ăa]m\s+(\d{4})", re.IGNORECASE)
+_TITLE = re.compile(r"^(?:[ÝY] ki[ếe]n )?[Kk][ếe]t lu[ậa]n c[ủu]a (?P<ref>.+?) (?:t[ạa]i|khi) (?P<name>.+)$")
+_CLOSE_OPENING = re.compile(r"nh[ưu] sau\s*:\s*$|k[ếe]t lu[ậa]n\s*:\s*$", re.IGNORECASE)
+_OPENS = re.compile(r"^(?:(?:S[áa]ng|Chi[ềe]u|T[ốo]i|V[àa]o|Trong)\s+)?ng[àa]y\s+\d", re.IGNORECASE)
 # A person's name: two to six capitalised words (Nguyễn Văn Bình).
 _NAME = re.compile(r"^((?:[A-ZÀ-ỸĐ][^\s,;:.\-–]*\s+){1,5}[A-ZÀ-ỸĐ][^\s,;:.\-–]*)(?P<sep>\s*,\s*|\s+[-–]\s+)")
 # Meeting kinds by the first words of the meeting's name (model.MEETING_KINDS).
@@ -122,7 +122,7 @@ def meeting_kind(name: str, opening: str) -> str:
 
 def chaired_sentence(first: str) -> tuple[str, str, str]:
     """Split the first paragraph: (text before `chủ trì`, the meeting named after it, the rest)."""
-    match = re.search(r"\s(?:đã\s+)?chủ trì\s+", first)
+    match = re.search(r"\s(?:[đd][ãa]\s+)?ch[ủu] tr[ìi]\s+", first)
     if not match:
         return first, "", ""
     head, tail = first[: match.start()], first[match.end():]

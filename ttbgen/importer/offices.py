@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from ttbgen.errors import TtbgenError
+from ttbgen.i18n import _
+from ttbgen.importer.notes import Notes
 from ttbgen.spec.model import Office, Signer
 from ttbgen.spec.office import load_office, search_path
 from ttbgen.vn import collapse
@@ -63,13 +65,23 @@ def implied_profile(agency: list[str], supervising: list[str], place: str, symbo
     if supervising:
         profile["supervising"] = list(supervising)
     profile["agency"] = list(agency)
-    profile["place"] = place
-    profile["symbol"] = symbol.split("-", 1)[1] if "-" in symbol else (symbol or kind)
+    profile["place"] = place or "…"
+    profile["symbol"] = (symbol.split("-", 1)[1] if "-" in symbol else symbol) or "…"
     level = next((lv for lv in _LEVELS if where.startswith(lv + " ")), "")
     profile["issuer_name"] = f"{first.capitalize()} {level}".strip() if first else profile["name"]
     if signer:
         profile["signer"] = signer
     return profile
+
+
+def profile_notes(profile: dict[str, Any]) -> Notes:
+    """Say which parts of an implied profile the header did not give."""
+    notes = Notes()
+    if profile["place"] == "…":
+        notes.add("place", _("the place of the date line was not found; write it here"))
+    if profile["symbol"] == "…":
+        notes.add("symbol", _("the number line's symbol (TB-…) was not found; write the issuer's code here"))
+    return notes
 
 
 def office_key(profile: dict[str, Any]) -> str:

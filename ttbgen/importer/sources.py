@@ -51,10 +51,39 @@ def read_text(path: Path) -> str:
 
 
 def text_document(name: Path, text: str, cells: list[Cell | None] | None = None) -> Document:
-    """Make a Document of text lines, one paragraph each, with neutral formatting."""
-    lines = [collapse(nfc(line)) for line in text.splitlines()]
-    paras = [synthetic(i, line, cells[i - 1] if cells else None) for i, line in enumerate(lines, start=1)]
+    """Make a Document of text lines, one paragraph each, with neutral formatting; lines holding tabs (a
+    two-column header or footer copied from Word) are read as the columns of a table."""
+    lines = [nfc(line) for line in text.splitlines()]
+    if cells is None:
+        lines, cells = columns(lines)
+    paras = [synthetic(i, collapse(line), cells[i - 1]) for i, line in enumerate(lines, start=1)]
     return Document(str(name), [p for p in paras if p.text], [])
+
+
+def columns(lines: list[str]) -> tuple[list[str], list[Cell | None]]:
+    """Read runs of tab-separated lines as tables: each column's lines in turn, with their cells."""
+    out: list[str] = []
+    cells: list[Cell | None] = []
+    block: list[list[str]] = []
+    table = 0
+    tabbed = [i for i, line in enumerate(lines) if "\t" in line.strip("\t ") or line.startswith("\t")]
+    for i, line in enumerate([*lines, ""]):
+        parts = [p.strip() for p in line.split("\t")]
+        # a line without a tab between two tabbed lines is a row with the second column empty
+        inside = block and any(i < t <= i + 2 for t in tabbed)
+        if len([p for p in parts if p]) > 1 or (block and "\t" in line) or inside:
+            block.append(parts)
+            continue
+        if block:
+            table += 1
+            for column in range(max(len(b) for b in block)):
+                texts = [b[column] for b in block if column < len(b) and b[column]]
+                out += texts
+                cells += [Cell(table, 1, column + 1, 0, frozenset(), (table, 1, column + 1))] * len(texts)
+            block = []
+        out.append(line)
+        cells.append(None)
+    return out[:-1], cells[:-1]
 
 
 def synthetic(n: int, text: str, cell: Cell | None = None) -> Para:

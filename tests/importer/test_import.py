@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from paths import EXAMPLES, ROOT
 
 from ttbgen.cli import main
-from ttbgen.importer.deadlines import deadlines, due_of
+from ttbgen.importer.body import due_of
 from ttbgen.importer.notes import Notes
 from ttbgen.importer.yamlout import plain_data, plain_ok, read_back, to_yaml
 from ttbgen.spec.load import load_spec
@@ -112,12 +112,13 @@ def test_from_needs_two_files(tmp_path: Path) -> None:
 
 
 def test_deadline_phrases() -> None:
-    assert deadlines("xong trong tháng 01/2024; xong trước ngày 15/02/2024") == [PartialDate(2024, 1),
-                                                                                  PartialDate(2024, 2, 15)]
-    assert due_of("Nghị quyết số 01/2022/NQ-HĐND ngày 06/4/2022") is None  # a date alone is no deadline
-    assert due_of("hoàn thành trong Quý II/2026") == PartialDate(2026, 6, 30)
-    assert due_of("chậm nhất vào ngày 05 hằng tháng") is None
-    assert due_of("trước ngày 20/02/2024", after=dt.date(2024, 3, 1)) is None
+    meeting = dt.date(2024, 1, 10)
+    assert due_of("xong trong tháng 01/2024; xong trước ngày 15/02/2024", meeting) == PartialDate(2024, 2, 15)
+    assert due_of("hoàn thành trong tháng 8/2024", meeting) == PartialDate(2024, 8)
+    assert due_of("Nghị quyết số 01/2022/NQ-HĐND ngày 06/4/2022", meeting) is None  # a date alone is no deadline
+    assert due_of("hoàn thành trong Quý II/2026", meeting) == PartialDate(2026, 6, 30)
+    assert due_of("báo cáo hằng tháng", meeting) is None
+    assert due_of("trước ngày 20/12/2023", meeting) is None  # before the meeting: a reference, not a deadline
 
 
 def test_yaml_writer_quotes_only_where_yaml_needs_it() -> None:

@@ -17,8 +17,9 @@ from paths import EXAMPLES, SHARED, spec_files
 from roundtrip import compare, round_trip, source_lines
 
 from ttbgen.build.pipeline import Builder
+from ttbgen.importer.body import as_due
 from ttbgen.check.dump import paragraph_texts
-from ttbgen.importer.deadlines import deadlines
+from ttbgen.spec.deadlines import find_deadlines
 from ttbgen.spec.load import load_spec
 from ttbgen.spec.model import iter_tasks
 from ttbgen.spec.office import load_office
@@ -129,8 +130,8 @@ def test_real_notices_carry_their_deadlines_and_leads(path: Path, office: str | 
     tasks = list(iter_tasks(notice))
     dues = {str(t.due) for t in tasks if t.due is not None}
     meeting = notice.meeting.date
-    stated = {str(d) for line in source_lines(path) for d in deadlines(line)
-              if (d.as_date() or dt.date(d.year, d.month or 12, 28)) >= meeting}
+    stated = {str(as_due(d)) for line in source_lines(path) for d in find_deadlines(line, meeting)
+              if d.date is not None and d.date >= meeting}
     # Each task keeps the latest deadline of its own text, so every task's due is one the text states.
     assert dues <= stated and dues, (dues, stated)
     assert any(t.lead for t in tasks)

@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass, field
 
 from ttbgen.i18n import _
-from ttbgen.importer.deadlines import due_of
 from ttbgen.importer.notes import Notes
 from ttbgen.importer.parts import Line
+from ttbgen.spec.deadlines import Deadline, find_deadlines
 from ttbgen.vn import PartialDate, letter, roman
 
 _ROMAN = re.compile(r"^(?P<label>[IVXL]+\.)\s+(?P<rest>\S.*)$")
@@ -195,6 +195,22 @@ def split_heading(entry: Entry, top: bool) -> None:
             "italic" if entry.line.lead_italic and not entry.line.bold else "plain")
         return
     entry.text = rest
+
+
+def as_due(deadline: Deadline) -> PartialDate:
+    """Return a dated deadline as a spec's `due`: a day, a month (within it), or a year."""
+    assert deadline.date is not None
+    if deadline.precision == "month":
+        return PartialDate(deadline.date.year, deadline.date.month)
+    if deadline.precision == "year":
+        return PartialDate(deadline.date.year)
+    return PartialDate(deadline.date.year, deadline.date.month, deadline.date.day)
+
+
+def due_of(text: str, issued: dt.date | None) -> PartialDate | None:
+    """Return the latest deadline a text states (spec.deadlines reads the phrases), not before `issued`."""
+    dated = [d for d in find_deadlines(text, issued) if d.date is not None and (issued is None or d.date >= issued)]
+    return as_due(max(dated, key=lambda d: d.date or dt.date.min)) if dated else None
 
 
 def finish(nodes: list[Entry], top: bool, meeting: dt.date | None) -> None:

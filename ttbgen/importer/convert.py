@@ -339,8 +339,11 @@ def settle_title(spec: dict[str, Any], title: str, office: Office, name: str, no
 
 
 def rebuilt_body(notice: Notice) -> list[str]:
-    """Return the body paragraphs ttbgen composes for a notice, as printed."""
-    return [collapse(f"{b['number']}{b['lead']}{b['text']}") for b in body_blocks(notice)]
+    """Return the body paragraphs ttbgen composes for a notice, as printed (deadlines its text leaves unsaid
+    written in, as the shipped templates do)."""
+    from ttbgen.compose.deadlines import printed_deadlines
+
+    return [collapse(f"{b['number']}{b['lead']}{b['text']}") for b in body_blocks(printed_deadlines(notice))]
 
 
 def compare_body(original: list[str], rebuilt: list[str]) -> list[tuple[str, str]]:
@@ -380,7 +383,7 @@ def convert(path: Path, office_name: str | None = None, spec_dir: Path | None = 
     converter = Converter(parts, notes)
     opening, lines, closing = converter.split_body()
     meeting = read_meeting(parts.title, opening)
-    tree = read_content(lines, meeting.date, notes)
+    tree = read_content(lines, (issued.as_date() if issued else None) or meeting.date, notes)
     content, roman_headings = content_value(tree, notes)
     spec = assemble(parts, office, notes, meeting, number, symbol, issued, content, roman_headings, closing,
                     profile is not None)

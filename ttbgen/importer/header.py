@@ -103,7 +103,7 @@ def read_recipients(lines: list[str], found: bool, notes: Notes) -> tuple[list[A
     group: dict[str, list[str]] | None = None
     for line in lines:
         level, text = strip_item(line)
-        if re.match(r"^L[ưu]u\b", text, re.IGNORECASE):
+        if re.match(r"^L[ưu]u\s*(?::|\.|\s+VT\b)", text, re.IGNORECASE):
             under = next(iter(group)) if group is not None and level == 2 else ""
             archive = _archive(text, under, notes)
             continue

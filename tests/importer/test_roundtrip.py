@@ -17,8 +17,8 @@ from paths import EXAMPLES, SHARED, spec_files
 from roundtrip import compare, round_trip, source_lines
 
 from ttbgen.build.pipeline import Builder
-from ttbgen.importer.body import as_due
 from ttbgen.check.dump import paragraph_texts
+from ttbgen.importer.body import as_due
 from ttbgen.spec.deadlines import find_deadlines
 from ttbgen.spec.load import load_spec
 from ttbgen.spec.model import iter_tasks

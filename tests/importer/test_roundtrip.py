@@ -77,7 +77,7 @@ def specs(draw: st.DrawFn) -> dict[str, Any]:
     spec: dict[str, Any] = {
         "office": draw(st.sampled_from(["ubnd-lang-son", "ubnd-mai-son", "vp-ubnd-lang-son"])),
         "date": draw(st.sampled_from([meeting.isoformat(), f"{meeting.year}-{meeting.month:02d}"])),
-        "meeting": {"kind": draw(st.sampled_from(["hop", "hoi-nghi", "lam-viec", "giao-ban"])),
+        "meeting": {"kind": draw(st.sampled_from(["hop", "hoi-nghi", "lam-viec", "giao-ban", "kiem-tra"])),
                     "date": meeting.isoformat(), "name": draw(words()), "chair": chair},
         "content": draw(st.lists(nodes(2), min_size=1, max_size=5)),
     }
@@ -87,10 +87,15 @@ def specs(draw: st.DrawFn) -> dict[str, Any]:
     }
     for key, strategy in optional.items():
         if draw(st.booleans()):
-            spec[key] = strategy
             spec[key] = draw(strategy)
-    if draw(st.booleans()):
-        spec["meeting"]["attendees"] = draw(st.lists(words(40), min_size=1, max_size=3))
+    extras: dict[str, st.SearchStrategy[Any]] = {
+        "attendees": st.lists(words(40), min_size=1, max_size=3), "heard": st.lists(words(40), min_size=1, max_size=2),
+        "place": words(30).map(lambda w: f"tại {w}"), "visited": st.lists(words(30), min_size=1, max_size=2)}
+    for key, strategy in extras.items():
+        if draw(st.booleans()):
+            spec["meeting"][key] = draw(strategy)
+    if "name" in chair and draw(st.booleans()):
+        chair["short_title"] = draw(words(30))
     return spec
 
 

@@ -58,6 +58,7 @@ class Entry:
     paragraphs: list[str] = field(default_factory=list)
     children: list[Entry] = field(default_factory=list)
     lead: str | list[str] = ""
+    support: list[str] = field(default_factory=list)
     due: PartialDate | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -173,6 +174,38 @@ def lead_of(entry: Entry) -> str | list[str]:
     return ""
 
 
+_SUPPORT = re.compile(r"\bphối hợp(?:\s+(?:với|cùng))?\s+")
+# A supporting unit: the shortest unit phrase that ends at punctuation, `và`, or a verb.
+_NAMED = re.compile(rf"^(?P<unit>{_UNIT}(?:(?!\s(?:{_STOP})\b){_CONTINUE}){{0,12}}?)"
+                    rf"(?=\s*(?:[,;.:)]|$)|\s(?:{_STOP})\b)")
+
+
+def support_of(entry: Entry) -> list[str]:
+    """Return the named units a task's text says support it: `phối hợp với Sở Tài chính` (not `các cơ quan`)."""
+    out: list[str] = []
+    for text in (entry.text, *entry.paragraphs[:1]):
+        for match in _SUPPORT.finditer(text or ""):
+            named = _NAMED.match(text[match.end():])
+            unit = named["unit"] if named and len(named["unit"].split()) >= 2 else ""
+            if unit and unit[0].isupper() and not unit.startswith("Các ") and unit not in out:
+                out.append(unit)
+    return [u for u in out if u != entry.lead]
+
+
+def emphasis_of(line: Line, label: str, head: str) -> str:
+    """Return how a run-in head is set off from its text: bold, italic, or plain (as the text)."""
+    start = len("".join(label.split()))
+    size = len("".join(head.split()))
+    marks, rest = line.marks[start:start + size], line.marks[start + size + 1:]
+    if not marks or len(line.marks) != len("".join(line.text.split())):
+        return "plain"  # formatting the reader could not align with the text
+    if set(marks) <= {"b", "B"} and not (rest and set(rest) <= {"b", "B"}):
+        return "bold"
+    if set(marks) <= {"i", "B"} and not (rest and set(rest) <= {"i", "B"}):
+        return "italic"
+    return "plain"
+
+
 def split_heading(entry: Entry, top: bool) -> None:
     """Split a labelled paragraph into heading and text: a heading-only line, a run-in head, or text."""
     rest = entry.rest
@@ -183,7 +216,7 @@ def split_heading(entry: Entry, top: bool) -> None:
         return
     if has_more and len(rest) <= 200 and not rest.endswith(_FINAL):
         entry.heading = rest
-        entry.emphasis = "bold" if entry.line.bold and not top else "plain"
+        entry.emphasis = "plain" if top else emphasis_of(entry.line, entry.label, rest)
         return
     match = _RUN_IN.match(rest)
     head = match["head"] if match else ""
@@ -191,8 +224,7 @@ def split_heading(entry: Entry, top: bool) -> None:
             _TOPIC.match(head) or unit_of(head) == head or match["text"][0].islower()):
         entry.heading, entry.text = head, match["text"]
         entry.run_in = True if top else None
-        entry.emphasis = "bold" if entry.line.lead_bold and not entry.line.bold else (
-            "italic" if entry.line.lead_italic and not entry.line.bold else "plain")
+        entry.emphasis = emphasis_of(entry.line, entry.label, head)
         return
     entry.text = rest
 
@@ -219,6 +251,7 @@ def finish(nodes: list[Entry], top: bool, meeting: dt.date | None) -> None:
         if node.style != "none":
             split_heading(node, top)
         node.lead = lead_of(node)
+        node.support = support_of(node) if node.lead else []
         node.due = due_of(" ".join([node.heading, node.text, *node.paragraphs]), meeting)
         finish(node.children, False, meeting)
 

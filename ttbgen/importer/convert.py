@@ -134,6 +134,8 @@ def node_value(entry: Entry, default: str, top: bool, roman_headings: bool, note
         out["text"] = entry.text
     if entry.lead:
         out["lead"] = entry.lead
+    if entry.support:
+        out["support"] = entry.support if len(entry.support) > 1 else entry.support[0]
     if entry.due is not None:
         out["due"] = str(entry.due)
     if entry.paragraphs:
@@ -205,6 +207,12 @@ def _heard(second: str, m: MeetingText) -> list[dict[str, Any]]:
         extra: dict[str, Any] = {"heard": check["heard"].split("; ")}
         if check["visited"]:
             extra["visited"] = check["visited"].split(", ")
+        chair = m.chair
+        if chair is not None and chair.name and check["ref"].lower().startswith(
+                f"{chair.honorific} {chair.name}, ".lower()):
+            short = check["ref"][len(chair.honorific) + len(chair.name) + 3:]
+            if short != chair.title:
+                out.append({**extra, "short_title": short})
         out.append(extra)
     plain = re.match(r"^Sau khi nghe (?P<rest>.+) kết luận như sau:$", second)
     if plain and m.chair is not None:

@@ -132,6 +132,16 @@ def chaired_sentence(first: str) -> tuple[str, str, str]:
     return head, tail[: end.start()], tail[end.end():].strip()
 
 
+def place_in(head: str, chair: Chair | None) -> str:
+    """Return the place between the date and the chair: `Ngày 06/3/2026, tại Phòng họp số 1, trụ sở …, đồng chí …`."""
+    match = re.search(r"\d{4}\s*,\s*(?P<place>t[ạa]i .+)$", head)
+    if not match or chair is None:
+        return ""
+    who = f"{chair.honorific} {chair.name}" if chair.name else chair.title
+    at = match["place"].rfind(f", {who}") if who else -1
+    return match["place"][:at] if at > 0 else ""
+
+
 def read_meeting(title: str, opening: list[str]) -> MeetingText:
     """Read the meeting from the trích yếu and the opening paragraphs."""
     out = MeetingText(opening=opening)
@@ -146,8 +156,7 @@ def read_meeting(title: str, opening: list[str]) -> MeetingText:
         found, after = chair_in(first if first else title)
         out.chair = out.chair or found
         out.name = out.name or noun_phrase(after)
-    place = re.search(r"\d{4}\s*,\s*(tại [^,]+),", head)
-    out.place = place.group(1) if place else ""
+    out.place = place_in(head, out.chair)
     out.kind = meeting_kind(out.name, first)
     out.second = opening[1] if len(opening) > 1 else ""
     return out

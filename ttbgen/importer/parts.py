@@ -19,8 +19,7 @@ class Line:
 
     text: str
     bold: bool = False  # every visible run is bold
-    lead_bold: bool = False  # the first run is bold (a run-in heading in bold)
-    lead_italic: bool = False
+    marks: str = ""  # per visible (non-space) character: b bold, i italic, B both, . upright
     heading_style: bool = False  # a paragraph style named like a heading (ttbgen's TTBHeading, Word's Heading N)
 
 
@@ -52,9 +51,14 @@ def _line(para: Para) -> Line:
     """Read one body paragraph with the formatting the importer uses."""
     runs = para.text_runs()
     style = para.style.lower()
-    return Line(collapse(nfc(para.text)), bold=bool(runs) and all(r.bold for r in runs),
-                lead_bold=bool(runs) and runs[0].bold, lead_italic=bool(runs) and runs[0].italic,
+    marks = "".join(_mark(r.bold, r.italic) * len("".join(nfc(r.shown()).split())) for r in runs)
+    return Line(collapse(nfc(para.text)), bold=bool(runs) and all(r.bold for r in runs), marks=marks,
                 heading_style="heading" in style)
+
+
+def _mark(bold: bool, italic: bool) -> str:
+    """Return the emphasis mark of a character."""
+    return "B" if bold and italic else "b" if bold else "i" if italic else "."
 
 
 def notice_parts(doc: Document) -> Parts:

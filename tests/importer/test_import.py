@@ -156,3 +156,30 @@ def test_tab_separated_header_and_footer_are_read_as_columns(tmp_path: Path) -> 
     assert [r.text for r in notice.recipients] == ["Thường trực HĐND tỉnh"] and notice.archive.units == "VT, KT (VAT)"
     assert notice.signer.authority == ("TL. CHỦ TỊCH", "KT. CHÁNH VĂN PHÒNG")
     assert notice.signer.name == "Vũ Quang Khánh"
+
+
+NOTICES = Path(__file__).parent / "notices"
+
+
+def test_a_notice_of_another_office_reads_into_structure(tmp_path: Path) -> None:
+    """A Văn phòng notice typed by hand: a working session, the chair named by title, Roman sections, tasks
+    with leads, support and deadlines of every kind, `–` bullets kept as written, its office implied."""
+    from roundtrip import round_trip
+
+    match, spec = round_trip(NOTICES / "lam-viec-so-y-te.txt", tmp_path)
+    assert (match.missing, match.extra) == ([], [])
+    office = load_office("van-phong-ubnd-quang-tri", tmp_path)
+    assert office.supervising == ("UBND TỈNH QUẢNG TRỊ",) and office.agency == ("VĂN PHÒNG",)
+    notice = load_spec(spec, load_office)
+    m = notice.meeting
+    assert (m.kind, m.date, m.place, m.chair.title, m.chair.name) == (
+        "lam-viec", dt.date(2026, 3, 12), "tại trụ sở UBND tỉnh", "Chủ tịch UBND tỉnh", "")
+    from ttbgen.spec.model import iter_tasks
+
+    tasks = {t.number: t for t in iter_tasks(notice)}
+    assert tasks["II.1"].lead == ("Sở Y tế",)
+    assert tasks["II.1.a"].due == PartialDate(2026, 4, 30) and tasks["II.1.b"].due == PartialDate(2026, 6, 30)
+    assert (tasks["II.2"].lead, tasks["II.2"].support, tasks["II.2"].due) == (
+        ("Sở Nội vụ",), ("Sở Y tế",), PartialDate(2026, 6))
+    assert tasks["II.3"].lead == ("Bảo hiểm xã hội tỉnh",) and tasks["II.4"].lead == ("Văn phòng UBND tỉnh",)
+    assert "kept as written" in spec.read_text("utf-8")  # the – bullets, said

@@ -47,11 +47,22 @@ class MeetingText:
     second: str = ""  # the paragraph saying what was heard
 
 
+_LABELLED = re.compile(r"^(?:[IVXL]+\.|\d{1,2}\.|[a-zđ]\)|[-+–])\s")
+_CONCLUDES = re.compile(r"(?:k[ếe]t lu[ậa]n|ch[ỉi] đ[ạa]o|th[ốo]ng nh[ấa]t)[^.;]*nh[ưu] sau\s*:\s*$", re.IGNORECASE)
+
+
 def opening_length(body: list[str]) -> int:
-    """Return how many leading body paragraphs are the opening: up to the one ending `… như sau:`."""
-    for i, text in enumerate(body[:4]):
-        if _CLOSE_OPENING.search(text):
-            return i + 1
+    """Return how many leading body paragraphs are the opening: up to the one ending `… kết luận như sau:`
+    (else `… như sau:`), among the first four and before the first numbered one."""
+    head: list[str] = []
+    for text in body[:4]:
+        if _LABELLED.match(text):
+            break
+        head.append(text)
+    for pattern in (_CONCLUDES, _CLOSE_OPENING):
+        found = next((i for i, text in enumerate(head) if pattern.search(text)), None)
+        if found is not None:
+            return found + 1
     return 1 if body and _OPENS.match(body[0]) else 0
 
 

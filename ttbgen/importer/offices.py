@@ -13,8 +13,6 @@ from ttbgen.spec.model import Office, Signer
 from ttbgen.spec.office import load_office, search_path
 from ttbgen.vn import collapse
 
-# Administrative levels that follow the agency's kind in its second line (TỈNH LẠNG SƠN, HUYỆN …).
-_LEVELS = ("thành phố", "thị xã", "tỉnh", "huyện", "xã", "phường", "quận", "đặc khu")
 _ABBREVIATIONS = {"ỦY BAN NHÂN DÂN": "UBND", "UỶ BAN NHÂN DÂN": "UBND", "HỘI ĐỒNG NHÂN DÂN": "HĐND",
                   "VĂN PHÒNG": "VP"}
 
@@ -41,34 +39,61 @@ def match_office(agency: list[str], supervising: list[str], spec_dir: Path) -> O
             office = load_office(name, spec_dir)
         except TtbgenError:
             continue  # a broken profile elsewhere on the path is not this import's business
-        if _norm(office.agency) == _norm(agency) and _norm(office.supervising) == _norm(supervising):
+        # all header lines in order: a copy without bold cannot tell the supervising agency from the issuing one
+        if _norm((*office.supervising, *office.agency)) == _norm([*supervising, *agency]):
             return office
     return None
 
 
-def _words(line: str) -> str:
-    """Write an upper-case place line in ordinary case: TỈNH LẠNG SƠN → tỉnh Lạng Sơn."""
-    text = " ".join(w.capitalize() for w in line.lower().split())
-    for level in _LEVELS:
-        if text.lower().startswith(level + " "):
-            return level + text[len(level):]
-    return text
+_KEEP = {"UBND", "HĐND", "MTTQ", "TP.", "TX."}
+_LEVEL_WORDS = re.compile(r"\b(THÀNH PHỐ|THỊ XÃ|TỈNH|HUYỆN|XÃ|PHƯỜNG|QUẬN|ĐẶC KHU)\b")
+
+
+def display(line: str) -> str:
+    """Write an upper-case agency line in ordinary case: ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN → UBND tỉnh Lạng Sơn,
+    SỞ Y TẾ → Sở y tế (the clerk corrects what only a person knows)."""
+    line = collapse(line).upper().replace("UỶ", "ỦY")
+    for long, short in _ABBREVIATIONS.items():
+        if line.startswith(long) and short in ("UBND", "HĐND"):
+            line = short + line[len(long):]
+    level = _LEVEL_WORDS.search(line)
+    head, tail = (line[: level.start()], line[level.start():]) if level else (line, "")
+    words = [w if w in _KEEP else w.lower() for w in head.split()]
+    if words and words[0] not in _KEEP:
+        words[0] = words[0].capitalize()
+    if level:
+        words.append(level.group(1).lower())
+        words += [w.capitalize() for w in tail[len(level.group(1)):].split()]
+    return " ".join(words)
+
+
+def split_supervising(agency: list[str], supervising: list[str]) -> tuple[list[str], list[str]]:
+    """Read `UBND TỈNH X` above `VĂN PHÒNG` (or `SỞ …`) as the supervising agency when formatting did not say
+    (a text or PDF copy has no bold): the issuing agency is then the organ below it (decree30.md §2.2, ô 2)."""
+    if supervising or len(agency) < 2 or not _LEVEL_WORDS.search(agency[0].upper()):
+        return agency, supervising
+    if _LEVEL_WORDS.match(agency[1].upper()):
+        return agency, supervising  # ỦY BAN NHÂN DÂN / TỈNH LẠNG SƠN: one agency on two lines
+    return agency[1:], agency[:1]
 
 
 def implied_profile(agency: list[str], supervising: list[str], place: str, symbol: str,
                     signer: dict[str, Any] | None) -> dict[str, Any]:
     """Return the office profile the header implies: agency lines, place, symbol, signer."""
-    first = collapse(agency[0]).upper() if agency else ""
-    kind = _ABBREVIATIONS.get(first, _words(first))
-    where = " ".join(_words(line) for line in agency[1:])
-    profile: dict[str, Any] = {"name": f"{kind} {where}".strip()}
+    agency, supervising = split_supervising(agency, supervising)
+    name = display(" ".join(agency))
+    if supervising:
+        name += " " + display(" ".join(supervising))
+    profile: dict[str, Any] = {"name": name}
     if supervising:
         profile["supervising"] = list(supervising)
     profile["agency"] = list(agency)
     profile["place"] = place or "…"
     profile["symbol"] = (symbol.split("-", 1)[1] if "-" in symbol else symbol) or "…"
-    level = next((lv for lv in _LEVELS if where.startswith(lv + " ")), "")
-    profile["issuer_name"] = f"{first.capitalize()} {level}".strip() if first else profile["name"]
+    first = display(" ".join(agency))
+    level = _LEVEL_WORDS.search(" ".join(agency).upper())
+    profile["issuer_name"] = f"Ủy ban nhân dân {level.group(1).lower()}" if first.startswith("UBND") and level \
+        else first
     if signer:
         profile["signer"] = signer
     return profile

@@ -28,6 +28,9 @@ def read_notice(path: Path) -> Document:
         return read_document(path)
     if suffix == ".pdf":
         return pdf_document(path)
+    if suffix in (".doc", ".odt", ".rtf", ".wpd"):
+        raise NoticeImportError(_("{file}: open it in Word or LibreOffice and save it as .docx, then import the "
+                                  ".docx").format(file=path))
     return text_document(path, read_text(path))
 
 

@@ -183,3 +183,15 @@ def test_a_notice_of_another_office_reads_into_structure(tmp_path: Path) -> None
         ("Sở Nội vụ",), ("Sở Y tế",), PartialDate(2026, 6))
     assert tasks["II.3"].lead == ("Bảo hiểm xã hội tỉnh",) and tasks["II.4"].lead == ("Văn phòng UBND tỉnh",)
     assert "kept as written" in spec.read_text("utf-8")  # the – bullets, said
+
+
+def test_the_before_and_after_of_the_docs_is_what_import_writes(tmp_path: Path) -> None:
+    import re
+
+    doc = (ROOT / "docs" / "import.md").read_text("utf-8")
+    shown = re.search(r"same \d+ paragraphs:\n\n```yaml\n(.*?)```", doc, re.S)
+    assert shown is not None
+    result = CliRunner().invoke(main, ["import", str(ROOT / "docs" / "import-example.txt"), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "import-example.yaml").read_text("utf-8")
+    assert written.split("\n", 2)[2] == shown.group(1)  # the two header comment lines name the file

@@ -120,7 +120,7 @@ REAL = [(REALDOCS / "tb01-ketluan-hoinghi-cchc-22-01-2026.docx", None),
 def test_real_notices_rebuild_their_text(path: Path, office: str | None, tmp_path: Path) -> None:
     match, _spec = round_trip(path, tmp_path, office)
     # What may differ is what Decree 30 or ttbgen's layout fixes: a trích yếu typed on two lines is one
-    # paragraph, a Lưu line gets its full stop, `TL.CHỦ TỊCH` its space (decree30.md §5, §6).
+    # paragraph, a Lưu line gets its full stop, `TL.CHỦ TỊCH` its space (docs/decree30.md §5, §6).
     assert match.ratio >= 0.9, (match.missing, match.extra)
     rebuilt = "".join(match.extra).replace(" ", "")
     for original in match.missing:

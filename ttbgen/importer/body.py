@@ -1,5 +1,5 @@
 """Read the content (ô 6) into the content tree: labels → number styles, nesting by the Decree 30 ladder
-(Mục I. → khoản 1. → 2.1. → điểm a) → `-` → `+`, decree30.md §3), run-in heads, leads and deadlines."""
+(Mục I. → khoản 1. → 2.1. → điểm a) → `-` → `+`, docs/decree30.md §3), run-in heads, leads and deadlines."""
 
 from __future__ import annotations
 
@@ -212,7 +212,7 @@ def split_heading(entry: Entry, top: bool) -> None:
     has_more = bool(entry.children or entry.paragraphs)
     if entry.style == "roman" and rest != rest.upper():
         entry.text = rest
-        entry.notes.append(_("the Mục title is not in capitals (decree30.md §3); kept as written, as text"))
+        entry.notes.append(_("the Mục title is not in capitals (docs/decree30.md §3); kept as written, as text"))
         return
     if has_more and len(rest) <= 200 and not rest.endswith(_FINAL):
         entry.heading = rest

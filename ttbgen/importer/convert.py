@@ -96,7 +96,7 @@ class Converter:
             return [], [], ""
         last, marked = strip_end_mark(lines[-1].text)
         if not marked:
-            self.notes.add("content", _("the content does not end with ./. (decree30.md §11); ttbgen adds it"))
+            self.notes.add("content", _("the content does not end with ./. (docs/decree30.md §11); ttbgen adds it"))
         lines[-1] = replace(lines[-1], text=last)
         count = opening_length([line.text for line in lines])
         if count == 0:

@@ -10,7 +10,7 @@ from ttbgen.importer.notes import Notes
 from ttbgen.vn import PartialDate
 
 _NUMBER = re.compile(r"^\s*S[ốoô]\s*[:.]?\s*(?P<number>\d*)\s*/\s*(?P<symbol>\S.*)$", re.IGNORECASE)
-# "Lạng Sơn, ngày 05 tháng 02 năm 2024", with the day (and month) left blank in a draft (decree30.md §4).
+# "Lạng Sơn, ngày 05 tháng 02 năm 2024", with the day (and month) left blank in a draft (docs/decree30.md §4).
 _DATE = re.compile(r"^(?P<place>.*?),?\s*ng[àa]y\s*(?P<day>\d{1,2})?\s*th[áa]ng\s*(?P<month>\d{1,2})?\s*n[ăa]m\s*"
                    r"(?P<year>\d{4})", re.IGNORECASE)
 _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*\.?\s*", re.IGNORECASE)
@@ -56,7 +56,7 @@ def authority_line(line: str, notes: Notes) -> str:
     prefix = match.group(1).upper()
     fixed = f"{_PARTY.get(prefix, prefix)}. {line[match.end():].strip()}".upper()
     if fixed != line.upper():
-        notes.add("signer.authority", _("'{line}' is written '{fixed}' (decree30.md §5)").format(
+        notes.add("signer.authority", _("'{line}' is written '{fixed}' (docs/decree30.md §5)").format(
             line=line, fixed=fixed))
     return fixed
 

@@ -1,4 +1,4 @@
-"""Read the meeting from the trích yếu and the opening paragraphs (decree30.md §11): date, place, chair and
+"""Read the meeting from the trích yếu and the opening paragraphs (docs/decree30.md §11): date, place, chair and
 title, kind, attendees, what was heard."""
 
 from __future__ import annotations

@@ -69,7 +69,7 @@ def display(line: str) -> str:
 
 def split_supervising(agency: list[str], supervising: list[str]) -> tuple[list[str], list[str]]:
     """Read `UBND TỈNH X` above `VĂN PHÒNG` (or `SỞ …`) as the supervising agency when formatting did not say
-    (a text or PDF copy has no bold): the issuing agency is then the organ below it (decree30.md §2.2, ô 2)."""
+    (a text or PDF copy has no bold): the issuing agency is then the organ below it (docs/decree30.md §2.2, ô 2)."""
     if supervising or len(agency) < 2 or not _LEVEL_WORDS.search(agency[0].upper()):
         return agency, supervising
     if _LEVEL_WORDS.match(agency[1].upper()):

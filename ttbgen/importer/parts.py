@@ -1,4 +1,4 @@
-"""The one adapter between the importer and check's component detection (decree30.md §2.1–2.2).
+"""The one adapter between the importer and check's component detection (docs/decree30.md §2.1–2.2).
 
 Everything the importer knows about where the header, title, body, Nơi nhận and signature are comes through
 `notice_parts`; when the checker's detection changes, only this module follows it.

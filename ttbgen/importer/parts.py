@@ -40,6 +40,7 @@ class Parts:
     signer_title: str = ""
     signer_name: str = ""
     header_found: bool = False
+    trailing: int = 0  # paragraphs after the signature and Nơi nhận (an appendix?), not imported
 
 
 def _texts(paras: list[Para]) -> list[str]:
@@ -75,4 +76,8 @@ def notice_parts(doc: Document) -> Parts:
         signer_name=" ".join(_texts(found[comp.HO_TEN])),
     )
     parts.header_found = bool(parts.agency or parts.number or parts.date)
+    footer = [id(p) for name in (comp.NOI_NHAN_LABEL, comp.NOI_NHAN_ITEM, comp.QUYEN_HAN, comp.CHUC_VU, comp.HO_TEN)
+              for p in found[name]]
+    last = max((i for i, p in enumerate(doc.paras) if id(p) in footer), default=len(doc.paras))
+    parts.trailing = sum(1 for p in doc.paras[last + 1:] if collapse(p.text))
     return parts

@@ -381,6 +381,9 @@ def convert(path: Path, office_name: str | None = None, spec_dir: Path | None = 
     elif not parts.doc_type.upper().startswith("THÔNG BÁO"):
         notes.add("", _("this is a {kind}, not a Thông báo; it is imported as a notice").format(
             kind=parts.doc_type))
+    if parts.table_lines:
+        notes.add("content", _("a table in the content is imported as paragraphs, one a cell ({n} in all)")
+                  .format(n=parts.table_lines))
     if parts.trailing:
         notes.add("", _("{n} paragraph(s) after the signature (an appendix?) are not imported").format(
             n=parts.trailing))

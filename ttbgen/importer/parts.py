@@ -41,6 +41,7 @@ class Parts:
     signer_name: str = ""
     header_found: bool = False
     trailing: int = 0  # paragraphs after the signature and Nơi nhận (an appendix?), not imported
+    table_lines: int = 0  # body paragraphs that stand in a table of the content (imported as paragraphs)
 
 
 def _texts(paras: list[Para]) -> list[str]:
@@ -62,6 +63,17 @@ def _mark(bold: bool, italic: bool) -> str:
     return "B" if bold and italic else "b" if bold else "i" if italic else "."
 
 
+# Tables inside the content: a component of their own once the checker tells them apart (issue 12); until then
+# their paragraphs are body paragraphs. Either way the importer keeps them, in reading order, as paragraphs.
+_TABLES = getattr(comp, "BODY_TABLE", "")
+
+
+def body_paras(doc: Document, found: comp.Components) -> list[Para]:
+    """Return the content's paragraphs in reading order, those of tables in the content included."""
+    wanted = {id(p) for p in [*found[comp.BODY], *(found[_TABLES] if _TABLES else [])]}
+    return [p for p in doc.paras if id(p) in wanted]
+
+
 def notice_parts(doc: Document) -> Parts:
     """Find the components of a notice (made by ttbgen, by hand in Word, or read from text)."""
     found = comp.find_components(doc)
@@ -70,12 +82,13 @@ def notice_parts(doc: Document) -> Parts:
         supervising=_texts(found[comp.CHU_QUAN]), agency=_texts(found[comp.BAN_HANH]),
         number=" ".join(_texts(found[comp.SO_KY_HIEU])), date=" ".join(_texts(found[comp.DIA_DANH_NGAY])),
         doc_type=" ".join(_texts(first)), title=" ".join(_texts(found[comp.TRICH_YEU])),
-        body=[_line(p) for p in found[comp.BODY] if collapse(p.text)],
+        body=[_line(p) for p in body_paras(doc, found) if collapse(p.text)],
         has_recipients=bool(found[comp.NOI_NHAN_LABEL]), recipients=_texts(found[comp.NOI_NHAN_ITEM]),
         authority=_texts(found[comp.QUYEN_HAN]), signer_title=" ".join(_texts(found[comp.CHUC_VU])),
         signer_name=" ".join(_texts(found[comp.HO_TEN])),
     )
     parts.header_found = bool(parts.agency or parts.number or parts.date)
+    parts.table_lines = sum(1 for p in body_paras(doc, found) if p.cell is not None and collapse(p.text))
     footer = [id(p) for name in (comp.NOI_NHAN_LABEL, comp.NOI_NHAN_ITEM, comp.QUYEN_HAN, comp.CHUC_VU, comp.HO_TEN)
               for p in found[name]]
     last = max((i for i, p in enumerate(doc.paras) if id(p) in footer), default=len(doc.paras))

@@ -239,26 +239,28 @@ def as_due(deadline: Deadline) -> PartialDate:
     return PartialDate(deadline.date.year, deadline.date.month, deadline.date.day)
 
 
-def due_of(text: str, issued: dt.date | None) -> PartialDate | None:
-    """Return the latest deadline a text states (spec.deadlines reads the phrases), not before `issued`."""
-    dated = [d for d in find_deadlines(text, issued) if d.date is not None and (issued is None or d.date >= issued)]
+def due_of(text: str, issued: dt.date | None, after: dt.date | None = None) -> PartialDate | None:
+    """Return the latest deadline a text states (spec.deadlines reads the phrases; `issued` dates a phrase
+    without a year), not before the meeting (`after`): an earlier date is a reference, not a deadline."""
+    after = after or issued
+    dated = [d for d in find_deadlines(text, issued) if d.date is not None and (after is None or d.date >= after)]
     return as_due(max(dated, key=lambda d: d.date or dt.date.min)) if dated else None
 
 
-def finish(nodes: list[Entry], top: bool, meeting: dt.date | None) -> None:
+def finish(nodes: list[Entry], top: bool, issued: dt.date | None, meeting: dt.date | None) -> None:
     """Split headings, find leads and deadlines, in every node of the tree."""
     for node in nodes:
         if node.style != "none":
             split_heading(node, top)
         node.lead = lead_of(node)
         node.support = support_of(node) if node.lead else []
-        node.due = due_of(" ".join([node.heading, node.text, *node.paragraphs]), meeting)
-        finish(node.children, False, meeting)
+        node.due = due_of(" ".join([node.heading, node.text, *node.paragraphs]), issued, meeting)
+        finish(node.children, False, issued, meeting)
 
 
-def read_content(lines: list[Line], meeting: dt.date | None, notes: Notes) -> list[Entry]:
+def read_content(lines: list[Line], issued: dt.date | None, meeting: dt.date | None, notes: Notes) -> list[Entry]:
     """Read the content paragraphs (without the opening and the closing) into a tree."""
     tree = build_tree(lines)
     fix_labels(tree, "", notes, "content")
-    finish(tree, True, meeting)
+    finish(tree, True, issued or meeting, meeting)
     return tree

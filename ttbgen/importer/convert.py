@@ -397,7 +397,7 @@ def convert(path: Path, office_name: str | None = None, spec_dir: Path | None = 
     converter = Converter(parts, notes)
     opening, lines, closing = converter.split_body()
     meeting = read_meeting(parts.title, opening)
-    tree = read_content(lines, (issued.as_date() if issued else None) or meeting.date, notes)
+    tree = read_content(lines, issued.as_date() if issued else None, meeting.date, notes)
     content, roman_headings = content_value(tree, notes)
     spec = assemble(parts, office, notes, meeting, number, symbol, issued, content, roman_headings, closing,
                     profile is not None)

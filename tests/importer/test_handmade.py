@@ -95,7 +95,7 @@ def d30notice_roman(n: int) -> str:
 def notices(draw: st.DrawFn) -> dict[str, Any]:
     """A hand-made notice's parts for d30notice.build."""
     province = draw(st.sampled_from(PROVINCES))
-    kind, meeting = draw(st.sampled_from(MEETINGS))
+    _kind, meeting = draw(st.sampled_from(MEETINGS))
     chair, _name = draw(st.sampled_from(CHAIRS))
     opening = f"Ngày {short_date(DAY)}, {chair} đã chủ trì {meeting}."
     if draw(st.booleans()):
@@ -132,6 +132,8 @@ def test_handmade_notices_rebuild_their_text_and_tasks(parts: dict[str, Any]) ->
         match = compare(paragraph_texts(docx), paragraph_texts(rebuilt))
         assert (match.missing, match.extra) == ([], []), written.spec.read_text("utf-8")
         notice = load_spec(written.spec, load_office)
+        assert [k for k, name in MEETINGS if parts["title"].endswith(name)] == [notice.meeting.kind]
+        assert notice.meeting.date == DAY
         tasks = list(iter_tasks(notice))
         stated = [t for t in parts["body"] if "trước ngày" in t or "trong tháng" in t]
         assert len([t for t in tasks if t.due is not None]) >= len(stated)

@@ -26,12 +26,26 @@ def read_number(line: str, notes: Notes) -> tuple[str, str]:
                   _("the number line '{line}' could not be read").format(line=line))
         return "", ""
     number = match["number"].lstrip("0") or ("0" if match["number"] else "")
-    return number, re.sub(r"\s+", "", match["symbol"])  # `QĐ- UBND` is QĐ-UBND with a stray space
+    return number, _symbol_and_rest(match["symbol"])[0]
+
+
+def _symbol_and_rest(symbol: str) -> list[str]:
+    """Split what follows `Số: 12/`: the symbol (`QĐ- UBND` is QĐ-UBND with a stray space) and the rest."""
+    return re.sub(r"-\s+", "-", symbol).split(maxsplit=1)
+
+
+def _after_number(line: str) -> str:
+    """Return the line without a number line run on before it (`Số: 12/TB-UBND Lạng Sơn, ngày …`)."""
+    numbered = _NUMBER.match(line)
+    if not numbered:
+        return line
+    parts = _symbol_and_rest(numbered["symbol"])
+    return parts[1] if len(parts) > 1 else ""
 
 
 def read_date(line: str, notes: Notes) -> tuple[str, PartialDate | None]:
     """Return (place, issue date) of the date line, day and month left open where the draft left them blank."""
-    match = _DATE.match(line)
+    match = _DATE.match(_after_number(line))
     if not match:
         notes.add("date", _("the place and date line was not found") if not line else
                   _("the date line '{line}' could not be read").format(line=line))

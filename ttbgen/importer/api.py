@@ -15,6 +15,7 @@ from ttbgen.i18n import _
 from ttbgen.importer.convert import Imported, convert, render
 from ttbgen.importer.notes import Notes
 from ttbgen.importer.yamlout import to_yaml
+from ttbgen.spec.model import Office
 
 
 @dataclass
@@ -77,12 +78,25 @@ def plan(files: list[Path], outdir: Path, office: str | None, office_profile: Pa
             if office_profile is not None and office_profile.stem != imported.office.key:
                 _rename_office(imported, office_profile.stem)
         written.summary = summary(imported)
+        if written.profile is not None and not _found_by(written.spec, written.profile):
+            written.summary.append(_("{file}: the spec finds its office profile in an offices/ folder on the search "
+                                     "path (beside the spec, or templates/); move {profile} to {folder}").format(
+                                         file=file, profile=written.profile,
+                                         folder=written.spec.parent / "offices" / written.profile.name))
         out.append(written)
     targets = [w.spec for w in out]
     taken = [t for i, t in enumerate(targets) if t.exists() or t in targets[:i]]
     if taken:
         raise OutputError(_("{path} already exists; remove it or choose another folder").format(path=taken[0]))
     return out
+
+
+def _found_by(spec: Path, profile: Path) -> bool:
+    """Tell whether a spec will find a profile file by its name (an offices/ folder on its search path)."""
+    from ttbgen.spec.office import search_path
+
+    return (profile.parent.name == "offices" and profile.parent.parent.resolve() in search_path(spec.parent)) or \
+        profile.parent.resolve() == (spec.parent / "offices").resolve()
 
 
 def _rename_office(imported: Imported, key: str) -> None:
@@ -108,17 +122,23 @@ def import_files(files: list[Path], outdir: Path, office: str | None = None,
                 write_new(w.profile, profile_text(w.imported))
             profiles.add(w.profile)
         write_new(w.spec, w.imported.text)
-        verify(w.spec, w.profile)
+        verify(w.spec, w.profile if w.profile is not None and _found_by(w.spec, w.profile) else None,
+               w.imported.office if w.profile is not None else None)
     return written
 
 
-def verify(spec: Path, profile: Path | None) -> None:
-    """Load a written spec with ttbgen's loader (the office from the written profile when there is one)."""
+def verify(spec: Path, profile: Path | None, office: Office | None = None) -> None:
+    """Load a written spec with ttbgen's loader (the office from the written profile when the spec finds it,
+    else the implied office itself)."""
     from ttbgen.spec.load import load_spec
     from ttbgen.spec.office import load_office
 
+    if office is not None and profile is None:
+        load_spec(spec, lambda _name, _folder: office)
+        return
+
     def offices(name: str, folder: Path) -> Any:
-        if profile is not None and profile.stem == name:
+        if profile is not None and profile.stem == name and profile.parent.name == "offices":
             return load_office(name, profile.parent.parent)
         return load_office(name, folder)
 
@@ -142,6 +162,16 @@ def skeleton(value: Any) -> Any:
     return out
 
 
+def next_spec(old: dict[str, Any], day: dt.date) -> dict[str, Any]:
+    """Return the spec of the next notice: the old one's office, structure, closing, recipients and signer."""
+    spec: dict[str, Any] = {"office": old["office"], "number": None, "date": f"{day.year}-{day.month:02d}",
+                            "meeting": {"date": day.isoformat(), "name": PLACEHOLDER, "chair": {"title": PLACEHOLDER}}}
+    spec.update({key: old[key] for key in ("symbol", "headings") if key in old})
+    spec["content"] = [skeleton(v) for v in old["content"]]
+    spec.update({key: old[key] for key in ("closing", "recipients", "archive", "signer") if key in old})
+    return spec
+
+
 def start_from(old: Path, new: Path, office: str | None = None, today: dt.date | None = None) -> Imported:
     """Start a new notice from an old one: same office, recipients, signer, closing and structure; the meeting,
     number and date left for the clerk."""
@@ -152,18 +182,7 @@ def start_from(old: Path, new: Path, office: str | None = None, today: dt.date |
         raise OutputError(_("{file}: no office profile matches its header; import it first "
                             "(ttbgen import {file}) to write the profile, or name one with --office").format(
                                 file=old))
-    day = today or dt.date.today()
-    old_spec = imported.spec
-    spec: dict[str, Any] = {"office": old_spec["office"], "number": None, "date": f"{day.year}-{day.month:02d}",
-                            "meeting": {"date": day.isoformat(), "name": PLACEHOLDER,
-                                        "chair": {"title": PLACEHOLDER}}}
-    for key in ("symbol", "headings"):
-        if key in old_spec:
-            spec[key] = old_spec[key]
-    spec["content"] = [skeleton(v) for v in old_spec["content"]]
-    for key in ("closing", "recipients", "archive", "signer"):
-        if key in old_spec:
-            spec[key] = old_spec[key]
+    spec = next_spec(imported.spec, today or dt.date.today())
     notes = Notes()
     notes.add("number", _("blank until the notice is registered"))
     notes.add("date", _("the issue date: the day is left open until the notice is signed"))

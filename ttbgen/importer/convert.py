@@ -143,15 +143,22 @@ def node_value(entry: Entry, default: str, top: bool, roman_headings: bool, note
     for note in entry.notes:
         notes.add(path, note)
     if entry.children:
-        child_default = CHILD_STYLE[entry.style]
-        styles = [c.style for c in entry.children if c.style != "none"]
-        common = max(set(styles), key=styles.count) if styles else child_default
-        if common != child_default:
-            out["numbering"] = common
-            child_default = common
-        out["items"] = [node_value(c, child_default, False, roman_headings, notes, f"{path}.items[{i}]")
-                        for i, c in enumerate(entry.children)]
+        out.update(children_value(entry, roman_headings, notes, path))
     return out["text"] if list(out) == ["text"] else out
+
+
+def children_value(entry: Entry, roman_headings: bool, notes: Notes, path: str) -> dict[str, Any]:
+    """Return `items` (and `numbering` when most children take a style other than the default one)."""
+    child_default = CHILD_STYLE[entry.style]
+    styles = [c.style for c in entry.children if c.style != "none"]
+    common = max(sorted(set(styles)), key=styles.count) if styles else child_default
+    out: dict[str, Any] = {}
+    if common != child_default:
+        out["numbering"] = common
+        child_default = common
+    out["items"] = [node_value(c, child_default, False, roman_headings, notes, f"{path}.items[{i}]")
+                    for i, c in enumerate(entry.children)]
+    return out
 
 
 def content_value(tree: list[Entry], notes: Notes) -> tuple[list[Any], bool]:
@@ -366,12 +373,8 @@ def compare_body(original: list[str], rebuilt: list[str]) -> list[tuple[str, str
     return out
 
 
-def convert(path: Path, office_name: str | None = None, spec_dir: Path | None = None) -> Imported:
-    """Import one notice file into a spec (not yet written)."""
-    notes = Notes()
-    parts = notice_parts(read_notice(path))
-    folder = spec_dir or Path.cwd()
-    name = path.with_suffix(".yaml").name
+def what_it_is(parts: Parts, notes: Notes) -> bool:
+    """Say what kind of document was read and what of it is left out; tell whether it is an OCR copy."""
     ocr = without_marks(" ".join([parts.title, *(line.text for line in parts.body)]))
     if ocr:
         notes.add("", _("the text has almost no Vietnamese diacritics: it looks like an OCR or unaccented copy; "
@@ -387,25 +390,57 @@ def convert(path: Path, office_name: str | None = None, spec_dir: Path | None = 
     if parts.trailing:
         notes.add("", _("{n} paragraph(s) after the signature (an appendix?) are not imported").format(
             n=parts.trailing))
+    return ocr
+
+
+@dataclass
+class Header:
+    """What the header says: number, symbol, place and issue date."""
+
+    number: str
+    symbol: str
+    place: str
+    issued: PartialDate | None
+
+
+def read_header(parts: Parts, notes: Notes) -> Header:
+    """Read the number line and the place and date line."""
     number, symbol = read_number(parts.number, notes)
     place, issued = read_date(parts.date, notes)
-    signer = read_signer(parts.authority, parts.signer_title, parts.signer_name, Notes())
-    office, profile = find_office(parts, office_name, folder, notes, signer, place, symbol)
-    if place and office.place and collapse(place) != collapse(office.place):
-        notes.add("date", _("the date line names '{place}', the office profile '{office}'").format(
-            place=place, office=office.place))
+    return Header(number, symbol, place, issued)
+
+
+def build_spec(parts: Parts, office: Office, implied: bool, header: Header, notes: Notes,
+               name: str) -> dict[str, Any]:
+    """Turn the parts into a spec, with free text only where ttbgen's wording would differ."""
     converter = Converter(parts, notes)
     opening, lines, closing = converter.split_body()
     meeting = read_meeting(parts.title, opening)
+    issued = header.issued
     tree = read_content(lines, issued.as_date() if issued else None, meeting.date, notes)
     content, roman_headings = content_value(tree, notes)
-    spec = assemble(parts, office, notes, meeting, number, symbol, issued, content, roman_headings, closing,
-                    profile is not None)
+    spec = assemble(parts, office, notes, meeting, header.number, header.symbol, issued, content, roman_headings,
+                    closing, implied)
     spec = settle_opening(spec, meeting, office, name, notes)
-    spec = settle_title(spec, parts.title, office, name, notes)
+    return settle_title(spec, parts.title, office, name, notes)
+
+
+def convert(path: Path, office_name: str | None = None, spec_dir: Path | None = None) -> Imported:
+    """Import one notice file into a spec (not yet written)."""
+    notes = Notes()
+    parts = notice_parts(read_notice(path))
+    name = path.with_suffix(".yaml").name
+    ocr = what_it_is(parts, notes)
+    header = read_header(parts, notes)
+    signer = read_signer(parts.authority, parts.signer_title, parts.signer_name, Notes())
+    office, profile = find_office(parts, office_name, spec_dir or Path.cwd(), notes, signer, header.place,
+                                  header.symbol)
+    if header.place and office.place and collapse(header.place) != collapse(office.place):
+        notes.add("date", _("the date line names '{place}', the office profile '{office}'").format(
+            place=header.place, office=office.place))
+    spec = build_spec(parts, office, profile is not None, header, notes, name)
     result = Imported(path, spec, notes, office, profile, ocr=ocr)
-    original = [converter.body[i] for i in range(len(converter.body))]
-    result.mismatches = compare_body(original, rebuilt_body(load(spec, office, name)))
+    result.mismatches = compare_body([line.text for line in parts.body], rebuilt_body(load(spec, office, name)))
     for before, after in result.mismatches:
         notes.add("content", _("the rebuilt text differs here: '{before}' → '{after}'").format(
             before=_short(before), after=_short(after)))

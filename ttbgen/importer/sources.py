@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ttbgen.check.docmodel import Cell, Document, Para, Run
@@ -10,6 +11,8 @@ from ttbgen.errors import TtbgenError
 from ttbgen.i18n import _
 from ttbgen.vn import collapse, nfc
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+MAX_PDF_BYTES = 20_000_000  # a few pages of text; a scan of a hundred pages is not a notice
 MAX_TEXT_BYTES = 2_000_000  # a notice is a few pages; anything larger is not one (docs/limits.md)
 PDF_TIMEOUT = 60  # seconds for pdftotext on one file
 PDF_COLUMN_GAP = 24.0  # pt: words further apart than this on one line stand in different columns (the header)
@@ -56,7 +59,8 @@ def read_text(path: Path) -> str:
 def text_document(name: Path, text: str, cells: list[Cell | None] | None = None) -> Document:
     """Make a Document of text lines, one paragraph each, with neutral formatting; lines holding tabs (a
     two-column header or footer copied from Word) are read as the columns of a table."""
-    lines = [nfc(line) for line in text.splitlines()]
+    # control characters (a form feed between pages, a stray \x0b) cannot stand in a spec or a .docx
+    lines = [nfc(_CONTROL.sub(" ", line)) for line in text.splitlines()]
     if cells is None:
         lines, cells = columns(lines)
     paras = [synthetic(i, collapse(line), cells[i - 1]) for i, line in enumerate(lines, start=1)]
@@ -101,5 +105,17 @@ def pdf_document(path: Path) -> Document:
     """Read a text PDF: words with their boxes, grouped into lines, columns and paragraphs."""
     from ttbgen.importer.pdftext import pdf_paragraphs
 
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise NoticeImportError(_("{file}: cannot read the file: {reason}").format(file=path, reason=exc.strerror)) \
+            from None
+    if size > MAX_PDF_BYTES:
+        raise NoticeImportError(_("{file}: larger than {limit} bytes; a notice is a few pages").format(
+            file=path, limit=MAX_PDF_BYTES))
+
     texts, cells = pdf_paragraphs(path)
+    if not texts:
+        raise NoticeImportError(_("{file}: the PDF has no text (a scan of paper?); run OCR on it first, or import "
+                                  "the .docx").format(file=path))
     return text_document(path, "\n".join(texts), cells)

@@ -84,6 +84,17 @@ _TITLE_END = re.compile(r"\s(?:tại|đã chủ trì|chủ trì|họp|làm việ
 _NOUNS = {"họp": "cuộc họp", "làm việc": "buổi làm việc", "kiểm tra": "buổi kiểm tra"}
 
 
+def last_date(text: str) -> dt.date | None:
+    """Return the last full date a text writes `ngày 22/8/2022` or `ngày 22 tháng 8 năm 2022`."""
+    found = [m for pattern in (_SHORT_DATE, _LONG_DATE) for m in pattern.finditer(text)]
+    for match in sorted(found, key=lambda m: m.start(), reverse=True):
+        try:
+            return dt.date(int(match[3]), int(match[2]), int(match[1]))
+        except ValueError:
+            continue
+    return None
+
+
 def read_chair(ref: str) -> Chair:
     """Split a chair reference: `đồng chí Hồ Tiến Thiệu, Chủ tịch UBND tỉnh` or a title alone."""
     honorific = next((h for h in _HONORIFICS if ref.startswith(h + " ")), "")
@@ -157,8 +168,9 @@ def read_meeting(title: str, opening: list[str]) -> MeetingText:
     """Read the meeting from the trích yếu and the opening paragraphs."""
     out = MeetingText(opening=opening)
     first = opening[0] if opening else ""
-    out.date = find_date(first) or find_date(title)
     head, named, out.rest = chaired_sentence(first)
+    # the meeting's date is the one nearest before `chủ trì` (`Thực hiện Kế hoạch … ngày 01/3/2026, ngày 07/4/2026, …`)
+    out.date = last_date(head) or find_date(first) or find_date(title)
     match = _TITLE.match(title)
     ref = match["ref"] if match else ""
     out.name = match["name"] if match else named

@@ -89,8 +89,10 @@ def notice_parts(doc: Document) -> Parts:
     )
     parts.header_found = bool(parts.agency or parts.number or parts.date)
     parts.table_lines = sum(1 for p in body_paras(doc, found) if p.cell is not None and collapse(p.text))
-    footer = [id(p) for name in (comp.NOI_NHAN_LABEL, comp.NOI_NHAN_ITEM, comp.QUYEN_HAN, comp.CHUC_VU, comp.HO_TEN)
-              for p in found[name]]
-    last = max((i for i, p in enumerate(doc.paras) if id(p) in footer), default=len(doc.paras))
+    # the footer's components may be pieces of a paragraph (a signature typed with line breaks): find them by text
+    footer = [t for name in (comp.NOI_NHAN_LABEL, comp.NOI_NHAN_ITEM, comp.QUYEN_HAN, comp.CHUC_VU, comp.HO_TEN)
+              for t in _texts(found[name])]
+    last = max((i for i, p in enumerate(doc.paras) if any(t in collapse(nfc(p.text)) for t in footer)),
+               default=len(doc.paras))
     parts.trailing = sum(1 for p in doc.paras[last + 1:] if collapse(p.text))
     return parts

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
@@ -195,3 +197,20 @@ def test_the_before_and_after_of_the_docs_is_what_import_writes(tmp_path: Path) 
     assert result.exit_code == 0, result.output
     written = (tmp_path / "import-example.yaml").read_text("utf-8")
     assert written.split("\n", 2)[2] == shown.group(1)  # the two header comment lines name the file
+
+
+@pytest.mark.parametrize("source", sorted(NOTICES.glob("*.txt")), ids=lambda p: p.stem)
+def test_hand_typed_notices_round_trip_with_their_tasks(source: Path, tmp_path: Path) -> None:
+    """Notices of other offices and levels typed by hand (a Sở's inspection, a commune's giao ban, …)."""
+    from roundtrip import round_trip
+
+    from ttbgen.spec.model import iter_tasks
+
+    match, spec = round_trip(source, tmp_path)
+    assert (match.missing, match.extra) == ([], [])
+    notice = load_spec(spec, load_office)
+    tasks = list(iter_tasks(notice))
+    dated = [line for line in source.read_text("utf-8").splitlines() if re.search(r"trước ngày|trong tháng|trong quý", line)]
+    assert len([t for t in tasks if t.due is not None]) == len(dated)
+    assert all(unit in " ".join([t.text, *t.paragraphs]) for t in tasks for unit in t.lead)
+    assert notice.meeting.date.year == 2026 and notice.meeting.chair.title

@@ -25,7 +25,8 @@ _TOPIC = re.compile(r"^(?:Về|Đối với|Việc|Công tác|Kiến nghị|Đ�
 _UNIT = (r"(?:[Cc]ác\s+)?(?:Sở|Ban|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Văn phòng|Công an|Bộ Chỉ huy|Bộ đội|"
          r"Kho bạc|Cục|Chi cục|Trung tâm|Thanh tra|Đài|Báo|Tỉnh đoàn|Hội|Liên đoàn|Liên minh|Bảo hiểm|Ngân hàng|"
          r"Nhà đầu tư|Công ty|Tập đoàn|Phòng|Viện|Trường|Quỹ|Hội đồng|Đoàn|Mặt trận|Chủ đầu tư|Chủ tịch|"
-         r"Thủ trưởng|Giám đốc|thành viên|cơ quan|đơn vị|địa phương|sở|huyện|xã|phường)\b")
+         r"Thủ trưởng|Giám đốc|thành viên|cơ quan|đơn vị|địa phương|sở|huyện|xã|phường|Công chức|Bộ phận|Trạm|"
+         r"Chi nhánh|Tổng công ty|Hợp tác xã|Trưởng|Cảng vụ|Bộ Chỉ huy|Ban Chỉ huy)\b")
 _STOP = (r"chủ trì|phối hợp|có trách nhiệm|tham mưu|khẩn trương|tập trung|chủ động|thực hiện|tổ chức|hướng dẫn|"
          r"rà soát|xây dựng|hoàn thành|hoàn thiện|nghiên cứu|đẩy nhanh|tiếp tục|theo dõi|báo cáo|triển khai|kiểm tra|"
          r"đôn đốc|quan tâm|bám sát|cung cấp|nâng cao|thẩm định|trình|lập|cập nhật|xác định|đề xuất|sớm|kịp thời|"

@@ -215,3 +215,13 @@ def test_hand_typed_notices_round_trip_with_their_tasks(source: Path, tmp_path: 
     assert len([t for t in tasks if t.due is not None]) == len(dated)
     assert all(unit in " ".join([t.text, *t.paragraphs]) for t in tasks for unit in t.lead)
     assert notice.meeting.date.year == 2026 and notice.meeting.chair.title
+
+
+def test_another_place_is_another_office_and_never_shadows_a_profile(tmp_path: Path) -> None:
+    source = tmp_path / "cao-loc.txt"
+    source.write_text(LANG_SON.read_text("utf-8").replace("Lạng Sơn, ngày", "Cao Lộc, ngày"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(source), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    notice = load_spec(tmp_path / "cao-loc.yaml", load_office)
+    assert notice.office.key == "ubnd-lang-son-2" and notice.office.place == "Cao Lộc"
+    assert load_office("ubnd-lang-son", tmp_path).place == "Lạng Sơn"

@@ -15,7 +15,7 @@ from ttbgen.importer.body import Entry, read_content
 from ttbgen.importer.header import read_date, read_number, read_recipients, read_signer
 from ttbgen.importer.meeting import Chair, MeetingText, opening_length, read_meeting
 from ttbgen.importer.notes import Notes
-from ttbgen.importer.offices import implied_profile, match_office, office_key, office_of
+from ttbgen.importer.offices import implied_profile, match_office, office_key, office_names, office_of
 from ttbgen.importer.parts import Line, Parts, notice_parts
 from ttbgen.importer.sources import NoticeImportError, read_notice
 from ttbgen.importer.yamlout import plain_data, read_back, to_yaml
@@ -67,7 +67,7 @@ def find_office(parts: Parts, office_name: str | None, spec_dir: Path, notes: No
 
     if office_name:
         return load_office(office_name, spec_dir), None
-    matched = match_office(parts.agency, parts.supervising, spec_dir)
+    matched = match_office(parts.agency, parts.supervising, spec_dir, place)
     if matched is not None:
         return matched, None
     if not parts.agency:
@@ -75,6 +75,9 @@ def find_office(parts: Parts, office_name: str | None, spec_dir: Path, notes: No
                                   "--office NAME"))
     profile = implied_profile(parts.agency, parts.supervising, place, symbol, signer)
     key = office_key(profile)
+    taken = office_names(spec_dir)
+    if key in taken:  # a profile of that name that does not fit this header: never shadow it
+        key = next(f"{key}-{n}" for n in range(2, 1000) if f"{key}-{n}" not in taken)
     notes.add("office", _("no office profile on the search path has this header; the profile it implies is "
                           "written as {key}.yaml").format(key=key))
     return office_of(profile, key), profile

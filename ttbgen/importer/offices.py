@@ -30,8 +30,9 @@ def office_names(spec_dir: Path) -> list[str]:
     return names
 
 
-def match_office(agency: list[str], supervising: list[str], spec_dir: Path) -> Office | None:
-    """Return the first office profile whose agency (and supervising agency) lines are the header's."""
+def match_office(agency: list[str], supervising: list[str], spec_dir: Path, place: str = "") -> Office | None:
+    """Return the first office profile whose agency (and supervising agency) lines are the header's, and whose
+    place is the date line's (a profile cannot be overridden there: another place is another office)."""
     if not agency:
         return None
     for name in office_names(spec_dir):
@@ -40,7 +41,8 @@ def match_office(agency: list[str], supervising: list[str], spec_dir: Path) -> O
         except TtbgenError:
             continue  # a broken profile elsewhere on the path is not this import's business
         # all header lines in order: a copy without bold cannot tell the supervising agency from the issuing one
-        if _norm((*office.supervising, *office.agency)) == _norm([*supervising, *agency]):
+        if _norm((*office.supervising, *office.agency)) == _norm([*supervising, *agency]) and \
+                (not place or collapse(place) == collapse(office.place)):
             return office
     return None
 

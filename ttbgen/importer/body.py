@@ -138,6 +138,9 @@ _ACT = "|".join(v for v in _STOP.split("|") if v not in _NOT_ACTING)
 _ACTING = re.compile(rf"^(?P<unit>{_UNIT}(?:(?!\s(?:{_STOP})\b){_CONTINUE}){{0,12}}?)(?=\s*(?::|$)|\s(?:{_ACT})\b)")
 
 
+_VAGUE = re.compile(r"^[Cc]ác\s+(?:cơ quan|đơn vị|địa phương|cấp|ngành)$")
+
+
 def unit_of(text: str, acting: bool = False) -> str:
     """Return the unit a text names first (`Sở Tài chính chủ trì …` → Sở Tài chính), or "".
 
@@ -147,7 +150,7 @@ def unit_of(text: str, acting: bool = False) -> str:
     if not match:
         return ""
     unit = match["unit"].strip()
-    return unit if len(unit.split()) >= 2 else ""
+    return unit if len(unit.split()) >= 2 and not _VAGUE.match(unit) else ""  # "các cơ quan" names no one
 
 
 def listed_units(text: str) -> list[str]:
@@ -256,6 +259,8 @@ def finish(nodes: list[Entry], top: bool, issued: dt.date | None, meeting: dt.da
         node.lead = lead_of(node)
         node.support = support_of(node) if node.lead else []
         node.due = due_of(" ".join([node.heading, node.text, *node.paragraphs]), issued, meeting)
+        if node.due is not None and node.due.month is None and not node.lead:
+            node.due = None  # "trong năm 2026" with no one to do it is a general aim, not a task's deadline
         finish(node.children, False, issued, meeting)
 
 

@@ -91,10 +91,20 @@ def test_a_copy_without_diacritics_is_named_as_such(tmp_path: Path) -> None:
     assert "OCR" in (tmp_path / "ocr.yaml").read_text("utf-8")
 
 
-def test_no_header_and_no_office_is_a_clear_error(tmp_path: Path) -> None:
+def test_without_a_header_the_office_named_in_the_text_is_taken_and_said(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["import", str(EXAMPLES / "mai-son-2024-01-mtqg.txt"), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "the header was not found; the office is UBND tỉnh Mai Sơn" in result.output
+    assert load_spec(tmp_path / "mai-son-2024-01-mtqg.yaml", load_office).office.key == "ubnd-mai-son"
+
+
+def test_no_header_and_no_office_named_is_a_clear_error(tmp_path: Path) -> None:
+    source = tmp_path / "x.txt"
+    source.write_text((EXAMPLES / "mai-son-2024-01-mtqg.txt").read_text("utf-8").replace("Mai Sơn", "Hà Giang"),
+                      encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(source), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2 and "--office" in result.output
-    assert not list(tmp_path.glob("*.yaml"))
+    assert not (tmp_path / "out").exists()
 
 
 def test_from_starts_a_new_notice(tmp_path: Path) -> None:

@@ -71,8 +71,7 @@ def find_office(parts: Parts, office_name: str | None, spec_dir: Path, notes: No
     if matched is not None:
         return matched, None
     if not parts.agency:
-        raise NoticeImportError(_("the issuing agency (the header) was not found; name the office with "
-                                  "--office NAME"))
+        return office_named_in(parts, spec_dir, notes), None
     profile = implied_profile(parts.agency, parts.supervising, place, symbol, signer)
     key = office_key(profile)
     taken = office_names(spec_dir)
@@ -81,6 +80,21 @@ def find_office(parts: Parts, office_name: str | None, spec_dir: Path, notes: No
     notes.add("office", _("no office profile on the search path has this header; the profile it implies is "
                           "written as {key}.yaml").format(key=key))
     return office_of(profile, key), profile
+
+
+def office_named_in(parts: Parts, spec_dir: Path, notes: Notes) -> Office:
+    """Without a header (a notice published from its title on), take the one office profile whose name the
+    trích yếu or the opening writes (`… UBND tỉnh Mai Sơn …`), and say so; else ask for --office."""
+    from ttbgen.importer.offices import match_named
+
+    text = " ".join([parts.title, *(line.text for line in parts.body[:3])])
+    office = match_named(text, spec_dir)
+    if office is None:
+        raise NoticeImportError(_("the issuing agency (the header) was not found; name the office with "
+                                  "--office NAME"))
+    notes.add("office", _("the header was not found; the office is {name}, named in the text: check it").format(
+        name=office.display_name))
+    return office
 
 
 class Converter:

@@ -47,6 +47,21 @@ def match_office(agency: list[str], supervising: list[str], spec_dir: Path, plac
     return None
 
 
+def match_named(text: str, spec_dir: Path) -> Office | None:
+    """Return the only office profile whose name (UBND tỉnh Mai Sơn, or written out) a text writes, or None."""
+    found = []
+    folded = collapse(text).lower().replace("uỷ", "ủy")
+    for name in office_names(spec_dir):
+        try:
+            office = load_office(name, spec_dir)
+        except TtbgenError:
+            continue
+        names = {office.display_name, office.display_name.replace("UBND", "Ủy ban nhân dân")}
+        if any(n and n.lower() in folded for n in names):
+            found.append(office)
+    return found[0] if len(found) == 1 else None
+
+
 _KEEP = {"UBND", "HĐND", "MTTQ", "TP.", "TX."}
 _LEVEL_WORDS = re.compile(r"\b(THÀNH PHỐ|THỊ XÃ|TỈNH|HUYỆN|XÃ|PHƯỜNG|QUẬN|ĐẶC KHU)\b")
 

@@ -235,3 +235,18 @@ def test_another_place_is_another_office_and_never_shadows_a_profile(tmp_path: P
     notice = load_spec(tmp_path / "cao-loc.yaml", load_office)
     assert notice.office.key == "ubnd-lang-son-2" and notice.office.place == "Cao Lộc"
     assert load_office("ubnd-lang-son", tmp_path).place == "Lạng Sơn"
+
+
+def test_from_a_notice_of_an_office_without_a_profile_writes_the_profile_too(tmp_path: Path) -> None:
+    source = tmp_path / "cao-bang.txt"
+    source.write_text(LANG_SON.read_text("utf-8").replace("LẠNG SƠN", "CAO BẰNG").replace("Lạng Sơn, ngày",
+                                                                                         "Cao Bằng, ngày"),
+                      encoding="utf-8")
+    new = tmp_path / "next" / "next.yaml"
+    new.parent.mkdir()
+    result = CliRunner().invoke(main, ["import", "--from", str(source), str(new)])
+    assert result.exit_code == 0, result.output
+    assert "office profile" in result.output
+    notice = load_spec(new, load_office)
+    assert notice.office.place == "Cao Bằng" and notice.signer.name == "Vũ Quang Khánh"
+    assert notice.content[0].paragraphs == ("…",)

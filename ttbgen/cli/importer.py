@@ -47,5 +47,8 @@ def _start(files: tuple[Path, ...], office: str | None) -> None:
     if len(files) != 2 or files[1].suffix.lower() not in (".yaml", ".yml"):
         raise click.UsageError(_("--from takes two files: the old notice and the new spec, e.g. "
                                  "ttbgen import --from old.docx new.yaml"))
-    start_from(files[0], files[1], office)
+    imported = start_from(files[0], files[1], office)
+    if imported.profile is not None:
+        click.echo(_("wrote {path} (office profile)").format(
+            path=files[1].parent / "offices" / f"{imported.office.key}.yaml"))
     click.echo(_("wrote {path}; fill in every …, then: ttbgen build {path}").format(path=files[1]))

@@ -157,6 +157,8 @@ def skeleton(value: Any) -> Any:
     out = {k: v for k, v in value.items() if k in ("number", "heading", "run_in", "emphasis", "lead", "numbering")}
     if "text" in value or not value.get("heading"):
         out["text"] = PLACEHOLDER
+    if "paragraphs" in value:
+        out["paragraphs"] = [PLACEHOLDER]
     if "items" in value:
         out["items"] = [skeleton(v) for v in value["items"]]
     return out
@@ -178,10 +180,7 @@ def start_from(old: Path, new: Path, office: str | None = None, today: dt.date |
     if new.exists():
         raise OutputError(_("{path} already exists; choose another name").format(path=new))
     imported = convert(old, office, new.parent)
-    if imported.profile is not None:
-        raise OutputError(_("{file}: no office profile matches its header; import it first "
-                            "(ttbgen import {file}) to write the profile, or name one with --office").format(
-                                file=old))
+    profile = new.parent / "offices" / f"{imported.office.key}.yaml" if imported.profile is not None else None
     spec = next_spec(imported.spec, today or dt.date.today())
     notes = Notes()
     notes.add("number", _("blank until the notice is registered"))
@@ -193,6 +192,8 @@ def start_from(old: Path, new: Path, office: str | None = None, today: dt.date |
     header = [_("A new notice started from {file} (ttbgen import --from).").format(file=old.name),
               _("Fill in every …, then build it: ttbgen build {file}").format(file=new.name)]
     imported.text = to_yaml(spec, notes, header)
+    if profile is not None and not profile.exists():  # the office the old header implies, where the spec finds it
+        write_new(profile, profile_text(imported))
     write_new(new, imported.text)
-    verify(new, None)
+    verify(new, profile)
     return imported

@@ -61,7 +61,7 @@ def nodes(depth: int) -> st.SearchStrategy[Any]:
     if depth == 0:
         return leaf
     node = st.fixed_dictionaries({"text": words()}, optional={
-        "heading": words(30), "lead": words(30), "due": st.dates(dt.date(2024, 1, 1)).map(str),
+        "heading": words(30), "lead": words(30), "due": st.dates(dt.date(2024, 1, 1), dt.date(2031, 12, 31)).map(str),
         "number": st.sampled_from(["decimal", "letters", "dash", "plus", "none"]),
         "items": st.lists(nodes(depth - 1), min_size=1, max_size=3)})
     return st.one_of(leaf, node)

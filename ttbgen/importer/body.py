@@ -11,6 +11,7 @@ from ttbgen.i18n import _
 from ttbgen.importer.notes import Notes
 from ttbgen.importer.parts import Line
 from ttbgen.spec.deadlines import Deadline, find_deadlines
+from ttbgen.spec.load import MAX_YEAR, MIN_YEAR
 from ttbgen.vn import PartialDate, letter, roman
 
 _ROMAN = re.compile(r"^(?P<label>[IVXL]+\.)\s+(?P<rest>\S.*)$")
@@ -83,6 +84,11 @@ def classify(line: Line) -> Entry:
     return Entry("none", "", text, line)
 
 
+def punctuation_only(text: str) -> bool:
+    """Tell whether a paragraph holds no words (a line of dots): a spec writes it as a node, not a list item."""
+    return not text.strip(" ;:.,…\u00a0-_")
+
+
 def build_tree(lines: list[Line]) -> list[Entry]:
     """Nest the paragraphs by their labels; an unlabelled paragraph follows the node before it."""
     top: list[Entry] = []
@@ -94,7 +100,7 @@ def build_tree(lines: list[Line]) -> list[Entry]:
             holder = stack[-1] if stack else None
             if holder is None:
                 top.append(entry)
-            elif not holder.children:
+            elif not holder.children and not punctuation_only(entry.rest):
                 holder.paragraphs.append(entry.rest)
             else:
                 holder.children.append(entry)
@@ -247,7 +253,8 @@ def due_of(text: str, issued: dt.date | None, after: dt.date | None = None) -> P
     """Return the latest deadline a text states (spec.deadlines reads the phrases; `issued` dates a phrase
     without a year), not before the meeting (`after`): an earlier date is a reference, not a deadline."""
     after = after or issued
-    dated = [d for d in find_deadlines(text, issued) if d.date is not None and (after is None or d.date >= after)]
+    dated = [d for d in find_deadlines(text, issued) if d.date is not None and (after is None or d.date >= after)
+             and MIN_YEAR <= d.date.year <= MAX_YEAR]  # a typed 2206 for 2026 is no deadline a spec can hold
     return as_due(max(dated, key=lambda d: d.date or dt.date.min)) if dated else None
 
 

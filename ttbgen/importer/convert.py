@@ -11,7 +11,7 @@ from typing import Any
 
 from ttbgen.compose.derive import body_blocks, derived_opening, derived_title
 from ttbgen.i18n import _
-from ttbgen.importer.body import Entry, read_content
+from ttbgen.importer.body import Entry, punctuation_only, read_content
 from ttbgen.importer.header import read_date, read_number, read_recipients, read_signer
 from ttbgen.importer.meeting import Chair, MeetingText, opening_length, read_meeting
 from ttbgen.importer.notes import Notes
@@ -19,6 +19,7 @@ from ttbgen.importer.offices import implied_profile, match_office, office_key, o
 from ttbgen.importer.parts import Line, Parts, notice_parts
 from ttbgen.importer.sources import NoticeImportError, read_notice
 from ttbgen.importer.yamlout import plain_data, read_back, to_yaml
+from ttbgen.spec.clerk import run_in_heading
 from ttbgen.spec.load import CHILD_STYLE
 from ttbgen.spec.model import Notice, Office
 from ttbgen.spec.nodes import Source
@@ -151,6 +152,9 @@ def node_value(entry: Entry, default: str, top: bool, roman_headings: bool, note
         out["text"] = entry.text
     if entry.lead:
         out["lead"] = entry.lead
+        leads = tuple(entry.lead) if isinstance(entry.lead, list) else (entry.lead,)
+        if not entry.heading and run_in_heading(leads, entry.text, tuple(entry.paragraphs)):
+            out["heading"] = ""  # the lead is read from words the loader does not count as naming it: print none
     if entry.support:
         out["support"] = entry.support if len(entry.support) > 1 else entry.support[0]
     if entry.due is not None:
@@ -161,7 +165,8 @@ def node_value(entry: Entry, default: str, top: bool, roman_headings: bool, note
         notes.add(path, note)
     if entry.children:
         out.update(children_value(entry, roman_headings, notes, path))
-    return out["text"] if list(out) == ["text"] else out
+    # a text alone is a list item, unless it has no words (the loader refuses `- ....` as a forgotten item)
+    return out["text"] if list(out) == ["text"] and not punctuation_only(out["text"]) else out
 
 
 def children_value(entry: Entry, roman_headings: bool, notes: Notes, path: str) -> dict[str, Any]:

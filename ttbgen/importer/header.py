@@ -50,6 +50,11 @@ def read_date(line: str, notes: Notes) -> tuple[str, PartialDate | None]:
         notes.add("date", _("the place and date line was not found") if not line else
                   _("the date line '{line}' could not be read").format(line=line))
         return "", None
+    from ttbgen.spec.load import MAX_YEAR, MIN_YEAR
+
+    if not MIN_YEAR <= int(match["year"]) <= MAX_YEAR:
+        notes.add("date", _("the date line '{line}' names no plausible year").format(line=line))
+        return match["place"].strip(" ,"), None
     month = int(match["month"]) if match["month"] and 1 <= int(match["month"]) <= 12 else None
     day = int(match["day"]) if match["day"] and month else None
     try:

@@ -66,15 +66,23 @@ def opening_length(body: list[str]) -> int:
     return 1 if body and _OPENS.match(body[0]) else 0
 
 
+def _plausible(year: int, month: int, day: int) -> dt.date | None:
+    """Return the date when it is one a spec may hold (spec.load's year range), else None."""
+    from ttbgen.spec.load import MAX_YEAR, MIN_YEAR
+
+    try:
+        return dt.date(year, month, day) if MIN_YEAR <= year <= MAX_YEAR else None
+    except ValueError:
+        return None
+
+
 def find_date(text: str) -> dt.date | None:
     """Return the first full date written `ngày 22/8/2022` or `ngày 22 tháng 8 năm 2022` in a text."""
     for pattern in (_SHORT_DATE, _LONG_DATE):
         match = pattern.search(text)
-        if match:
-            try:
-                return dt.date(int(match[3]), int(match[2]), int(match[1]))
-            except ValueError:
-                continue
+        date = _plausible(int(match[3]), int(match[2]), int(match[1])) if match else None
+        if date is not None:
+            return date
     return None
 
 
@@ -88,10 +96,9 @@ def last_date(text: str) -> dt.date | None:
     """Return the last full date a text writes `ngày 22/8/2022` or `ngày 22 tháng 8 năm 2022`."""
     found = [m for pattern in (_SHORT_DATE, _LONG_DATE) for m in pattern.finditer(text)]
     for match in sorted(found, key=lambda m: m.start(), reverse=True):
-        try:
-            return dt.date(int(match[3]), int(match[2]), int(match[1]))
-        except ValueError:
-            continue
+        date = _plausible(int(match[3]), int(match[2]), int(match[1]))
+        if date is not None:
+            return date
     return None
 
 

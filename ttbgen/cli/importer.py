@@ -11,7 +11,8 @@ from ttbgen.i18n import _
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, metavar="FILE...",
+                type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help=_("Folder for the specs (and the offices/ profiles they need)."))
 @click.option("--office", metavar="NAME", help=_("Use this office profile instead of matching the header."))

@@ -55,15 +55,20 @@ def profile_text(imported: Imported) -> str:
     return to_yaml(profile, profile_notes(profile), header)
 
 
-def summary(imported: Imported) -> list[str]:
-    """Return the lines said on stderr about one import: what could not be read, what will differ."""
-    name = imported.source
-    lines = [f"{name}: {message}" for path, message in imported.notes.all()
-             if not message.startswith(_("the rebuilt text differs"))]
+def summary(imported: Imported, spec: Path) -> list[str]:
+    """Return the lines said on stderr about one import: each note at the line of the spec that holds it
+    (`specs/x.yaml:42: labelled '7.' …`), and how many paragraphs will not rebuild word for word."""
+    lines = imported.text.splitlines()
+    out = []
+    for _path, message in imported.notes.all():
+        if message.startswith(_("the rebuilt text differs")):
+            continue
+        at = next((i for i, line in enumerate(lines, start=1) if line.strip() == f"# import: {message}"), 1)
+        out.append(f"{spec}:{at}: {message}")
     if imported.mismatches:
-        lines.append(_("{file}: {n} paragraph(s) will not rebuild word for word (see the notes in the spec)")
-                     .format(file=name, n=len(imported.mismatches)))
-    return lines
+        out.append(_("{file}: {n} paragraph(s) will not rebuild word for word (see the notes in the spec)")
+                   .format(file=spec, n=len(imported.mismatches)))
+    return out
 
 
 def plan(files: list[Path], outdir: Path, office: str | None, office_profile: Path | None) -> list[Written]:
@@ -77,7 +82,7 @@ def plan(files: list[Path], outdir: Path, office: str | None, office_profile: Pa
             written.profile = office_profile or outdir / "offices" / f"{imported.office.key}.yaml"
             if office_profile is not None and office_profile.stem != imported.office.key:
                 _rename_office(imported, office_profile.stem)
-        written.summary = summary(imported)
+        written.summary = summary(imported, target)
         if written.profile is not None and not _found_by(written.spec, written.profile):
             written.summary.append(_("{file}: the spec finds its office profile in an offices/ folder on the search "
                                      "path (beside the spec, or templates/); move {profile} to {folder}").format(

@@ -406,6 +406,12 @@ def what_it_is(parts: Parts, notes: Notes) -> bool:
     elif not parts.doc_type.upper().startswith("THÔNG BÁO"):
         notes.add("", _("this is a {kind}, not a Thông báo; it is imported as a notice").format(
             kind=parts.doc_type))
+    elif parts.doc_type.upper() != "THÔNG BÁO":
+        notes.add("", _("the type line '{line}' is printed 'THÔNG BÁO' (docs/decree30.md §7.1)").format(
+            line=parts.doc_type))
+    if parts.title_lines > 1:
+        notes.add("title", _("the trích yếu was typed on {n} paragraphs; ttbgen prints it as one").format(
+            n=parts.title_lines))
     if parts.table_lines:
         notes.add("content", _("a table in the content is imported as paragraphs, one a cell ({n} in all)")
                   .format(n=parts.table_lines))

@@ -41,6 +41,7 @@ class Parts:
     signer_name: str = ""
     header_found: bool = False
     trailing: int = 0  # paragraphs after the signature and Nơi nhận (an appendix?), not imported
+    title_lines: int = 0  # paragraphs the trích yếu was typed on
     table_lines: int = 0  # body paragraphs that stand in a table of the content (imported as paragraphs)
 
 
@@ -88,6 +89,7 @@ def notice_parts(doc: Document) -> Parts:
         signer_name=" ".join(_texts(found[comp.HO_TEN])),
     )
     parts.header_found = bool(parts.agency or parts.number or parts.date)
+    parts.title_lines = len(_texts(found[comp.TRICH_YEU]))
     parts.table_lines = sum(1 for p in body_paras(doc, found) if p.cell is not None and collapse(p.text))
     # the footer's components may be pieces of a paragraph (a signature typed with line breaks): find them by text
     footer = [t for name in (comp.NOI_NHAN_LABEL, comp.NOI_NHAN_ITEM, comp.QUYEN_HAN, comp.CHUC_VU, comp.HO_TEN)

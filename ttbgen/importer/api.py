@@ -143,6 +143,7 @@ def verify(spec: Path, profile: Path | None, office: Office | None = None) -> No
         return
 
     def offices(name: str, folder: Path) -> Any:
+        """Resolve the spec's office: the written profile, or the search path."""
         if profile is not None and profile.stem == name and profile.parent.name == "offices":
             return load_office(name, profile.parent.parent)
         return load_office(name, folder)

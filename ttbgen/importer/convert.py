@@ -104,7 +104,6 @@ class Converter:
     def __init__(self, parts: Parts, notes: Notes) -> None:
         self.parts = parts
         self.notes = notes
-        self.body = [line.text for line in parts.body]
 
     def split_body(self) -> tuple[list[str], list[Line], str | None]:
         """Return (opening paragraphs, content lines, closing sentence or None when there is none)."""

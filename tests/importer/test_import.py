@@ -251,3 +251,16 @@ def test_from_a_notice_of_an_office_without_a_profile_writes_the_profile_too(tmp
     notice = load_spec(new, load_office)
     assert notice.office.place == "Cao Bằng" and notice.signer.name == "Vũ Quang Khánh"
     assert notice.content[0].paragraphs == ("…",)
+
+
+def test_unusable_files_are_refused_with_a_message(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "latin1.txt").write_bytes("Thông báo".encode("utf-16-le"))
+    (tmp_path / "junk.docx").write_bytes(b"not a zip")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    for name, says in (("empty.txt", "no text"), ("latin1.txt", "UTF-8"), ("junk.docx", "not a .docx"),
+                       ("old.doc", "save it as .docx")):
+        result = CliRunner().invoke(main, ["import", str(tmp_path / name), "-o", str(tmp_path / "out"),
+                                           "--office", "ubnd-lang-son"])
+        assert result.exit_code == 2 and says in result.output, (name, result.output)
+    assert not (tmp_path / "out").exists()

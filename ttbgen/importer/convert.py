@@ -455,7 +455,10 @@ def build_spec(parts: Parts, office: Office, implied: bool, header: Header, note
 def convert(path: Path, office_name: str | None = None, spec_dir: Path | None = None) -> Imported:
     """Import one notice file into a spec (not yet written)."""
     notes = Notes()
-    parts = notice_parts(read_notice(path))
+    doc = read_notice(path)
+    if not any(p.text.strip() for p in doc.paras):
+        raise NoticeImportError(_("{file}: there is no text to import").format(file=path))
+    parts = notice_parts(doc)
     name = path.with_suffix(".yaml").name
     ocr = what_it_is(parts, notes)
     header = read_header(parts, notes)

@@ -31,6 +31,24 @@ def atomic_write(target: Path, data: bytes) -> None:
         raise OutputError(_("{target}: cannot write: {reason}").format(target=target, reason=exc.strerror)) from None
 
 
+def write_new(target: Path, data: bytes) -> None:
+    """Write a new file atomically; refuse when the target exists (no silent overwrite, no half-written file)."""
+    tmp = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.link(tmp, target)  # unlike a rename, a link fails when the target exists
+    except FileExistsError:
+        raise OutputError(_("{path} already exists; remove it or choose another folder").format(path=target)) \
+            from None
+    except OSError as exc:
+        raise OutputError(_("{target}: cannot write: {reason}").format(target=target, reason=exc.strerror)) from None
+    finally:
+        _discard(tmp)
+
+
 def _umask() -> int:
     """Return the process umask (reading it means setting it, so set it back at once)."""
     mask = os.umask(0)

@@ -4,14 +4,13 @@ message, Decree 30 clause), for a reviewer who works in Word. Uses python-docx 1
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ttbgen.check.findings import Finding, Level
 from ttbgen.errors import OutputError
+from ttbgen.files import write_new
 from ttbgen.i18n import _
 
 AUTHOR = "ttbgen check"
@@ -35,7 +34,7 @@ def annotate(source: Path, findings: list[Finding], target: Path) -> int:
         document.add_comment(runs, text=comment_text(finding), author=AUTHOR, initials=INITIALS)
     buffer = io.BytesIO()
     document.save(buffer)
-    _write(target, buffer.getvalue())
+    write_new(target, buffer.getvalue())  # the check above gives the usual message; this closes the race
     return len(shown)
 
 
@@ -73,17 +72,3 @@ def _anchor(document: Any, paragraphs: list[Any], finding: Finding) -> Any:
     if first is None:
         return document.add_paragraph()
     return Paragraph(first, document._body)
-
-
-def _write(target: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder, then rename: never a half-written copy."""
-    tmp = ""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    except OSError as exc:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise OutputError(_("{target}: cannot write: {reason}").format(target=target, reason=exc.strerror)) from None

@@ -4,12 +4,11 @@ from an old one (`--from`)."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ttbgen import files
 from ttbgen.errors import OutputError
 from ttbgen.i18n import _
 from ttbgen.importer.convert import Imported, convert, render
@@ -29,20 +28,8 @@ class Written:
 
 
 def write_new(path: Path, text: str) -> None:
-    """Write a file atomically, never over an existing one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.link(tmp, path)  # fails when the target exists: no silent overwrite, no half-written file
-    except FileExistsError:
-        raise OutputError(_("{path} already exists; remove it or choose another folder").format(path=path)) \
-            from None
-    except OSError as exc:
-        raise OutputError(_("{path}: cannot write: {reason}").format(path=path, reason=exc.strerror)) from None
-    finally:
-        os.unlink(tmp)
+    """Write a spec or profile atomically, never over an existing one."""
+    files.write_new(path, text.encode("utf-8"))
 
 
 def profile_text(imported: Imported) -> str:

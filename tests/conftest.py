@@ -24,6 +24,8 @@ os.environ["XDG_CONFIG_HOME"] = str(Path(__file__).parent / "no-user-config")
 # Caches (compiled templates, the province table, the LibreOffice profile) go to a folder of this run (issue 15).
 os.environ["TTBGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="ttbgen-test-cache-")
 atexit.register(shutil.rmtree, os.environ["TTBGEN_CACHE_DIR"], True)
+# Messages in English whatever the machine's locale (issue 16); the Vietnamese tests ask for vi explicitly.
+os.environ["TTBGEN_LANG"] = "en"
 
 
 @pytest.fixture(scope="session")

@@ -1,16 +1,84 @@
-"""Message translation: every user-facing string goes through `_()`."""
+"""Message translation: every user-facing string goes through `_()`, in English or Vietnamese.
+
+The language is chosen per call, so a library user, a test and the CLI all see the choice in effect now:
+`--lang` (set_language), else `TTBGEN_LANG`, else the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, then the
+system's locale, which is how Windows says it), else English. The catalogue is
+ttbgen/locale/vi/LC_MESSAGES/ttbgen.mo, compiled from ttbgen.po (docs/vi/dich.md says how to update it).
+
+A string evaluated at import time (a click help text, a module-level table) must not call `_()`: it would be
+translated once, in whatever language was in effect then. Mark it with `N_()` and call `_()` where it is shown.
+"""
 
 from __future__ import annotations
 
 import gettext
+import locale
+import os
+from functools import cache, lru_cache
 from pathlib import Path
 
-_LOCALE_DIR = Path(__file__).parent / "locale"
-# A Vietnamese catalogue will live in ttbgen/locale/vi/LC_MESSAGES/ttbgen.mo; until then the
-# fallback returns the English source text unchanged.
-_translation = gettext.translation("ttbgen", localedir=_LOCALE_DIR, fallback=True)
+DOMAIN = "ttbgen"
+LOCALE_DIR = Path(__file__).parent / "locale"
+LANGUAGES = ("en", "vi")
+DEFAULT = "en"
+# The order GNU gettext (and Python's gettext.find) reads them in; the first one set decides.
+_LOCALE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+_chosen: str | None = None  # set by `--lang`; None: read the environment on every call
 
 
 def _(message: str) -> str:
-    """Translate a user-facing message."""
-    return _translation.gettext(message)
+    """Translate a user-facing message into the language in effect."""
+    return _catalogue(language()).gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark a message for the catalogue without translating it yet (for strings built at import time)."""
+    return message
+
+
+def language() -> str:
+    """Return the language in effect: `--lang`, else TTBGEN_LANG, else the locale, else English."""
+    if _chosen is not None:
+        return _chosen
+    explicit = os.environ.get("TTBGEN_LANG", "").strip()
+    if explicit:
+        return normalise(explicit)
+    return _locale_language()
+
+
+def set_language(lang: str | None) -> str | None:
+    """Choose the language for every later message (None: from the environment); return the previous choice."""
+    global _chosen
+    previous, _chosen = _chosen, (normalise(lang) if lang else None)
+    return previous
+
+
+def normalise(tag: str) -> str:
+    """Map a language tag or locale name (vi, vi_VN.UTF-8, vi-VN, Vietnamese_Vietnam.1258) to vi or en."""
+    return "vi" if tag.strip().lower().startswith("vi") else DEFAULT
+
+
+def _locale_language() -> str:
+    """Return the language the user's locale asks for: a Vietnamese locale gets Vietnamese."""
+    for var in _LOCALE_VARS:
+        value = os.environ.get(var, "")
+        if value:
+            return normalise(value.split(":")[0])
+    return normalise(_system_locale())
+
+
+@lru_cache(maxsize=1)
+def _system_locale() -> str:
+    """Return the process's locale name (on Windows, the user's display locale), or '' when unknown."""
+    try:
+        return locale.getlocale()[0] or ""
+    except ValueError:  # a locale name Python cannot parse
+        return ""
+
+
+@cache
+def _catalogue(lang: str) -> gettext.NullTranslations:
+    """Load a language's compiled catalogue once; English is the source text itself."""
+    if lang == DEFAULT:
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[lang], fallback=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ttbgen.i18n import N_, _
+
 
 class Level(StrEnum):
     """How serious a finding is; only `error` makes `ttbgen check` exit 1 (warnings too with --strict)."""
@@ -13,6 +15,11 @@ class Level(StrEnum):
     WARNING = "warning"
     INFO = "info"
     NOT_EVALUATED = "not-evaluated"
+
+
+# The level as the text output words it (the JSON, SARIF and GitHub formats keep the values above).
+_LEVEL_WORDS = {Level.ERROR: N_("error"), Level.WARNING: N_("warning"), Level.INFO: N_("info"),
+                Level.NOT_EVALUATED: N_("not-evaluated")}
 
 
 @dataclass(frozen=True)
@@ -32,14 +39,14 @@ class Location:
     def anchor(self) -> str:
         """Return the short place marker used in text output: ¶12, table 1 row 2 cell 1, page 2, …"""
         if self.page is not None:
-            return f"page {self.page}"
+            return _("page {n}").format(n=self.page)
         prefix = f"{self.component}, " if self.component else ""
         if self.table is not None:
-            where = f"table {self.table} row {self.row} cell {self.cell}"
+            where = _("table {table} row {row} cell {cell}").format(table=self.table, row=self.row, cell=self.cell)
             return prefix + (f"¶{self.paragraph} ({where})" if self.paragraph is not None else where)
         if self.paragraph is not None:
             return f"{prefix}¶{self.paragraph}"
-        return self.part or "document"
+        return self.part or _("document")
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,7 @@ class Finding:
         """Return `file:¶N: level: message [rule-id]`, the text output format."""
         snippet = f' "{self.location.snippet}"' if self.location.snippet else ""
         return (
-            f"{self.location.file}:{self.location.anchor()}: {self.level.value}: "
+            f"{self.location.file}:{self.location.anchor()}: {_(_LEVEL_WORDS[self.level])}: "
             f"{self.message}{snippet} [{self.rule}]"
         )
 

@@ -9,24 +9,24 @@ from typing import Any
 import click
 
 from ttbgen.cli.common import user_errors
-from ttbgen.i18n import _
+from ttbgen.i18n import N_, _
 
 
 @click.command()
 @click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True, help=_("Folder for the documents."))
-@click.option("--force", is_flag=True, help=_("Replace documents edited since ttbgen wrote them (keeps a backup)."))
+              show_default=True, help=N_("Folder for the documents."))
+@click.option("--force", is_flag=True, help=N_("Replace documents edited since ttbgen wrote them (keeps a backup)."))
 @click.option("--overwrite-signed", is_flag=True,
-              help=_("Also replace digitally signed documents (never done otherwise, even with --force; keeps a "
+              help=N_("Also replace digitally signed documents (never done otherwise, even with --force; keeps a "
                      "backup)."))
 @click.option("--check/--no-check", default=True, show_default=True,
-              help=_("Check every document built against Decree 30."))
-@click.option("--pdf", is_flag=True, help=_("Also convert every document to PDF with LibreOffice."))
-@click.option("--pdf-a", "pdf_a", is_flag=True, help=_("Make the PDFs PDF/A-2b, ready to sign (implies --pdf)."))
-@click.option("--strict", is_flag=True, help=_("Treat warnings as errors."))
+              help=N_("Check every document built against Decree 30."))
+@click.option("--pdf", is_flag=True, help=N_("Also convert every document to PDF with LibreOffice."))
+@click.option("--pdf-a", "pdf_a", is_flag=True, help=N_("Make the PDFs PDF/A-2b, ready to sign (implies --pdf)."))
+@click.option("--strict", is_flag=True, help=N_("Treat warnings as errors."))
 @click.option("-t", "--template", "templates", multiple=True, metavar="NAME",
-              help=_("Render through this template instead of the spec's own (repeatable)."))
+              help=N_("Render through this template instead of the spec's own (repeatable)."))
 @user_errors
 def build(specs: tuple[Path, ...], outdir: Path, force: bool, overwrite_signed: bool, check: bool, pdf: bool,
           pdf_a: bool, strict: bool, templates: tuple[str, ...]) -> None:
@@ -98,7 +98,7 @@ def _check(results: list[Any], strict: bool) -> bool:
 
 
 @click.command()
-@click.option("--office", "root", flag_value="office", help=_("Print the office-profile schema instead."))
+@click.option("--office", "root", flag_value="office", help=N_("Print the office-profile schema instead."))
 @click.option("--spec", "root", flag_value="notice", default=True, hidden=True)
 def schema(root: str) -> None:
     """Print the JSON Schema of a spec (for editor completion and checking)."""
@@ -111,8 +111,8 @@ def schema(root: str) -> None:
 
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--office", required=True, help=_("Office profile name, e.g. ubnd-lang-son."))
-@click.option("--template", default="thong-bao-ket-luan", show_default=True, help=_("Template name."))
+@click.option("--office", required=True, help=N_("Office profile name, e.g. ubnd-lang-son."))
+@click.option("--template", default="thong-bao-ket-luan", show_default=True, help=N_("Template name."))
 @user_errors
 def new(file: Path, office: str, template: str) -> None:
     """Write a commented starter spec for an office to FILE; it builds as it is."""
@@ -129,13 +129,13 @@ def new(file: Path, office: str, template: str) -> None:
         file=file, command=command_arg(str(file))))
 
 
-@click.command(help=_("Write a commented office profile to edit for your own office: DIR/offices/NAME.yaml, "
+@click.command(help=N_("Write a commented office profile to edit for your own office: DIR/offices/NAME.yaml, "
                       "copied from the profile --like names (docs/office.md)."))
 @click.argument("name")
 @click.option("--like", default="ubnd-xa-tan-thanh", show_default=True,
-              help=_("The office profile to start from (see `ttbgen templates list`)."))
+              help=N_("The office profile to start from (see `ttbgen templates list`)."))
 @click.option("-d", "--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help=_("The folder of your specs; the profile goes to its offices/ folder."))
+              show_default=True, help=N_("The folder of your specs; the profile goes to its offices/ folder."))
 @user_errors
 def new_office(name: str, like: str, folder: Path) -> None:
     """Write a commented office profile NAME."""

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ttbgen.cli.common import user_errors
-from ttbgen.i18n import _
+from ttbgen.i18n import N_, _
 
 if TYPE_CHECKING:
     from ttbgen.check.report import Report
@@ -18,19 +18,19 @@ if TYPE_CHECKING:
 FORMATS = ("text", "json", "github", "junit", "sarif")
 
 
-@click.command(name="check", help=_("Check .docx notices against Decree 30 (Nghị định 30/2020/NĐ-CP)."))
+@click.command(name="check", help=N_("Check .docx notices against Decree 30 (Nghị định 30/2020/NĐ-CP)."))
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help=_("Output format."))
+              help=N_("Output format."))
 @click.option("--rules", "rules_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help=_("A rule-set profile that narrows the default ranges (see docs/check.md)."))
+              help=N_("A rule-set profile that narrows the default ranges (see docs/check.md)."))
 @click.option("--office", default=None, metavar="NAME",
-              help=_("Also apply this office profile's house style (templates/offices/NAME.yaml)."))
-@click.option("--strict", is_flag=True, help=_("Fail (exit 1) on warnings too."))
+              help=N_("Also apply this office profile's house style (templates/offices/NAME.yaml)."))
+@click.option("--strict", is_flag=True, help=N_("Fail (exit 1) on warnings too."))
 @click.option("--render", is_flag=True,
-              help=_("Also lay the documents out with LibreOffice and check the rendered pages (docs/pdf.md)."))
+              help=N_("Also lay the documents out with LibreOffice and check the rendered pages (docs/pdf.md)."))
 @click.option("--annotate", "annotate_to", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              metavar="OUT.docx", help=_("Write a copy of the (one) document with a Word comment on each finding."))
+              metavar="OUT.docx", help=N_("Write a copy of the (one) document with a Word comment on each finding."))
 def check_command(files: tuple[Path, ...], fmt: str, rules_file: Path | None, office: str | None,
                   strict: bool, render: bool, annotate_to: Path | None) -> None:
     """Check each FILE (a .docx, or a folder: every .docx in it and its subfolders); exit 0 when clean, 1 on error

@@ -7,16 +7,16 @@ from pathlib import Path
 
 import click
 
-from ttbgen.i18n import _
+from ttbgen.i18n import N_, _
 
 
-@click.command(name="pdf", help=_("Convert .docx documents to PDF with LibreOffice, in one call."))
+@click.command(name="pdf", help=N_("Convert .docx documents to PDF with LibreOffice, in one call."))
 @click.argument("docxs", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help=_("Folder for the PDFs (default: beside each document)."))
-@click.option("--pdf-a", "pdf_a", is_flag=True, help=_("Write PDF/A-2b, the archival PDF e-office systems sign."))
+              help=N_("Folder for the PDFs (default: beside each document)."))
+@click.option("--pdf-a", "pdf_a", is_flag=True, help=N_("Write PDF/A-2b, the archival PDF e-office systems sign."))
 @click.option("--positions", is_flag=True,
-              help=_("Print the page and boxes of the signature and seal areas as JSON (the PDFs are still written); "
+              help=N_("Print the page and boxes of the signature and seal areas as JSON (the PDFs are still written); "
                      "a .pdf given is measured as it is."))
 def pdf_command(docxs: tuple[Path, ...], outdir: Path | None, pdf_a: bool, positions: bool) -> None:
     """Convert each DOCX to PDF."""
@@ -44,11 +44,11 @@ def pdf_command(docxs: tuple[Path, ...], outdir: Path | None, pdf_a: bool, posit
         sys.exit(exc.exit_code)
 
 
-@click.command(name="preview", help=_("Render a spec or a .docx to one PNG per page, for a quick look."))
+@click.command(name="preview", help=N_("Render a spec or a .docx to one PNG per page, for a quick look."))
 @click.argument("source", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("out/preview"),
-              show_default=True, help=_("Folder for the PNG files."))
-@click.option("--dpi", type=click.IntRange(30, 300), default=60, show_default=True, help=_("Resolution."))
+              show_default=True, help=N_("Folder for the PNG files."))
+@click.option("--dpi", type=click.IntRange(30, 300), default=60, show_default=True, help=N_("Resolution."))
 def preview_command(source: Path, outdir: Path, dpi: int) -> None:
     """Write OUTDIR/<name>-<page>.png for each page of SOURCE's document(s)."""
     from ttbgen.build.preview import preview

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import yaml
 
 from ttbgen.errors import Mark, SpecError
-from ttbgen.i18n import _
+from ttbgen.i18n import _, language
 from ttbgen.spec.clerk import bad_character, raise_all, read_tree, run_in_heading
 from ttbgen.spec.expansion import check_expansion
 from ttbgen.spec.model import (
@@ -59,15 +59,15 @@ class Fields:
         self.node = node
         self.path = path
         allowed, required = schema_keys(schema)
-        self.entries, wrong_keys = reader.mapping_entries(node, path, allowed, key_homes(schema))
+        self.entries, wrong_keys = reader.mapping_entries(node, path, allowed, key_homes(schema, language()))
         reader.errors += wrong_keys  # reported with the rest; the mapping's other keys are still read
         missing: list[SpecError] = []  # every missing or empty required key, in one run
         for key, spec in required:
             if key not in self.entries:
-                missing.append(reader.error(_("missing required key '{key}': {doc}").format(key=key, doc=spec.doc),
+                missing.append(reader.error(_("missing required key '{key}': {doc}").format(key=key, doc=_(spec.doc)),
                                             node, path))
             elif is_blank(reader, self.entries[key][1]):
-                missing.append(reader.error(_("'{key}' is required but empty: {doc}").format(key=key, doc=spec.doc),
+                missing.append(reader.error(_("'{key}' is required but empty: {doc}").format(key=key, doc=_(spec.doc)),
                                             self.entries[key][0], self.sub(key)))
         raise_all(missing)
 
@@ -106,8 +106,8 @@ def schema_keys(schema: str) -> tuple[list[str], tuple[tuple[str, Field], ...]]:
 
 
 @functools.cache
-def key_homes(schema: str) -> dict[str, str]:
-    """Map each key that is unknown in a mapping but known in another to where it goes, for hints."""
+def key_homes(schema: str, lang: str) -> dict[str, str]:
+    """Map each key that is unknown in a mapping but known in another to where it goes, for hints (in lang)."""
     refs: dict[str, list[str]] = {}
     for name, fields in SCHEMA.items():
         for key, spec in fields.items():

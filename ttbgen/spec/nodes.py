@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from ttbgen.errors import Mark, SpecError
-from ttbgen.i18n import _
+from ttbgen.i18n import N_, _
 from ttbgen.safefile import read_bounded
 from ttbgen.spec.clerk import raise_all, text_errors
 from ttbgen.vn import nfc
@@ -167,17 +167,17 @@ def _control_character(source: Source, char: str) -> SpecError:
 
 # libyaml's words for the mistakes clerks make most, in plain words.
 _PLAIN = {
-    "mapping values are not allowed in this context": _("unexpected ': ' here"),
-    "found character that cannot start any token": _("a character that cannot start a value (put the text in "
-                                                       "quotes)"),
+    "mapping values are not allowed in this context": N_("unexpected ': ' here"),
+    "found character that cannot start any token": N_("a character that cannot start a value (put the text in "
+                                                        "quotes)"),
 }
 
 
 # libyaml's words for an unclosed bracket, by the bracket, and where ttbgen points instead: the bracket.
 _UNCLOSED = {
-    "did not find expected ',' or ']'": _("the '[' opened here is never closed: end the list with ']' on this line, "
-                                          "or write it as lines starting with '- '"),
-    "did not find expected ',' or '}'": _("the '{' opened here is never closed: end it with '}' on this line"),
+    "did not find expected ',' or ']'": N_("the '[' opened here is never closed: end the list with ']' on this line, "
+                                           "or write it as lines starting with '- '"),
+    "did not find expected ',' or '}'": N_("the '{' opened here is never closed: end it with '}' on this line"),
 }
 
 
@@ -187,7 +187,7 @@ def _plain_problem(exc: yaml.MarkedYAMLError) -> tuple[Any, str]:
     mark = exc.problem_mark or exc.context_mark
     problem = (exc.problem or "").strip()
     if problem in _UNCLOSED and exc.context_mark is not None:
-        return exc.context_mark, _UNCLOSED[problem]
+        return exc.context_mark, _(_UNCLOSED[problem])
     if "escape" in problem and exc.problem_mark is not None:
         return exc.problem_mark, _("a backslash starts an escape in a text in double quotes, and this one is "
                                    "unknown; write \\\\ for a backslash, or use single quotes")
@@ -195,7 +195,7 @@ def _plain_problem(exc: yaml.MarkedYAMLError) -> tuple[Any, str]:
         return exc.context_mark, _("the quote opened here is never closed")
     if problem.startswith("did not find expected key") or problem.startswith("did not find expected '-'"):
         return mark, _("this line is indented differently from the lines above it")
-    return mark, _PLAIN.get(problem, problem)
+    return mark, _(_PLAIN.get(problem, problem))
 
 
 def _syntax_error(source: Source, exc: yaml.MarkedYAMLError) -> SpecError:

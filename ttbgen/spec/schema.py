@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ttbgen.i18n import _
+
 # Kinds of value: "str" one line of text; "paragraphs" one text or a list of texts (one paragraph
 # each); "names" one name or a list; "date" a full ISO date; "pdate" a date whose day or month may be
 # left open (2024, 2024-02); "number" a document number (digits) or blank; "enum:a|b" one of the
@@ -222,7 +224,7 @@ def _kind_schema(kind: str) -> dict[str, Any]:
 def _mapping_schema(name: str) -> dict[str, Any]:
     """Return the JSON Schema of one mapping type."""
     fields = SCHEMA[name]
-    props = {key: {**_kind_schema(f.kind), "description": f.doc} for key, f in fields.items()}
+    props = {key: {**_kind_schema(f.kind), "description": _(f.doc)} for key, f in fields.items()}
     required = [key for key, f in fields.items() if f.required]
     return {"type": "object", "properties": props, "required": required, "additionalProperties": False}
 

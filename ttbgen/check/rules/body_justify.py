@@ -14,7 +14,10 @@ from collections.abc import Iterator
 from ttbgen.check.components import BODY
 from ttbgen.check.findings import Finding, Level
 from ttbgen.check.rules.base import Context, Rule, is_heading
-from ttbgen.i18n import _
+from ttbgen.i18n import N_, _
+
+# OOXML alignment values in words (start/end are left/right in a left-to-right document).
+_ALIGN = {"left": N_("left"), "start": N_("left"), "center": N_("centre"), "right": N_("right"), "end": N_("right")}
 
 
 def _check(ctx: Context) -> Iterator[Finding]:
@@ -22,7 +25,7 @@ def _check(ctx: Context) -> Iterator[Finding]:
     for para in ctx.comps[BODY]:
         if para.align != "both" and not is_heading(para):
             yield RULE.at(ctx, para, _("body paragraph is {align}-aligned; Decree 30 wants it justified")
-                          .format(align=para.align))
+                          .format(align=_(_ALIGN.get(para.align, para.align))))
 
 
 RULE = Rule("body-justify", "docs/decree30.md §3", Level.ERROR, "justified body", _check, needs=(BODY,))

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from ttbgen.check.docmodel import TWIPS_PER_MM
 from ttbgen.check.findings import Finding, Level
 from ttbgen.check.rules.base import Context, Rule
-from ttbgen.i18n import _
+from ttbgen.i18n import N_, _
 
-_SIDES = {"top": _("top"), "bottom": _("bottom"), "left": _("left"), "right": _("right")}
+_SIDES = {"top": N_("top"), "bottom": N_("bottom"), "left": N_("left"), "right": N_("right")}
 
 
 def _check(ctx: Context) -> Iterator[Finding]:
@@ -25,8 +25,9 @@ def _check(ctx: Context) -> Iterator[Finding]:
             low, high = ctx.rules.range("margins_mm", side)
             got = getattr(sect, side) / TWIPS_PER_MM
             if not low - tol <= got <= high + tol:
-                yield RULE.in_part(ctx, f"section {n}", _("{side} margin {got:.1f} mm is outside {low:g}–{high:g} mm")
-                                   .format(side=label, got=got, low=low, high=high))
+                message = _("{side} margin {got:.1f} mm is outside {low:g}–{high:g} mm")
+                yield RULE.in_part(ctx, _("section {n}").format(n=n),
+                                   message.format(side=_(label), got=got, low=low, high=high))
 
 
 RULE = Rule("margins", "docs/decree30.md §1 (S1 I.3)", Level.ERROR, "page margins", _check)

@@ -26,11 +26,11 @@ def _check(ctx: Context) -> Iterator[Finding]:
         width, height = sect.width / TWIPS_PER_MM, sect.height / TWIPS_PER_MM
         short, long_ = sorted((width, height))
         if not (wlo - tol <= short <= whi + tol and hlo - tol <= long_ <= hhi + tol):
-            yield RULE.in_part(ctx, f"section {n}", _("page is {w:.1f} × {h:.1f} mm; Decree 30 wants A4 210 × 297 mm")
-                               .format(w=width, h=height))
+            message = _("page is {w:.1f} × {h:.1f} mm; Decree 30 wants A4 210 × 297 mm")
+            yield RULE.in_part(ctx, _("section {n}").format(n=n), message.format(w=width, h=height))
         # Landscape is allowed only for wide tables (S1 I.2): a section that holds a table may turn.
         if (sect.orient == "landscape" or width > height + tol) and not _holds_table(ctx, n - 1):
-            yield RULE.in_part(ctx, f"section {n}", _("page is landscape; a notice is printed portrait"),
+            yield RULE.in_part(ctx, _("section {n}").format(n=n), _("page is landscape; a notice is printed portrait"),
                                Level.WARNING if n > 1 else None)
 
 

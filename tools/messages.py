@@ -80,9 +80,9 @@ def merged(template: Catalog) -> Catalog:
 def write(template: Catalog, catalog: Catalog) -> None:
     """Write the .pot, the .po and the compiled .mo."""
     with POT.open("wb") as f:
-        write_po(f, template, width=116, ignore_obsolete=True)
+        write_po(f, template, width=116, ignore_obsolete=True, include_lineno=False)
     with PO.open("wb") as f:
-        write_po(f, catalog, width=116, ignore_obsolete=True)
+        write_po(f, catalog, width=116, ignore_obsolete=True, include_lineno=False)
     with MO.open("wb") as f:
         write_mo(f, catalog, use_fuzzy=False)
 

@@ -171,6 +171,13 @@ _PLAIN = {
     "found character that cannot start any token": N_("a character that cannot start a value (put the text in "
                                                         "quotes)"),
 }
+# The rest of libyaml's words, kept as they are in English and put plainly in the Vietnamese catalogue (the
+# catalogue has them; _plain_problem translates whatever it passes on).
+_LIBYAML_WORDS = (
+    N_("could not find expected ':'"), N_("found unexpected end of stream"),
+    N_("block sequence entries are not allowed in this context"), N_("mapping values are not allowed here"),
+    N_("found a tab character that violates indentation"), N_("found unexpected ':'"),
+)
 
 
 # libyaml's words for an unclosed bracket, by the bracket, and where ttbgen points instead: the bracket.

@@ -3,7 +3,7 @@
 The language is chosen per call, so a library user, a test and the CLI all see the choice in effect now:
 `--lang` (set_language), else `TTBGEN_LANG`, else the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, then the
 system's locale, which is how Windows says it), else English. The catalogue is
-ttbgen/locale/vi/LC_MESSAGES/ttbgen.mo, compiled from ttbgen.po (docs/vi/dich.md says how to update it).
+ttbgen/locale/vi/LC_MESSAGES/ttbgen.mo, compiled from ttbgen.po (docs/translation.md says how to update it).
 
 A string evaluated at import time (a click help text, a module-level table) must not call `_()`: it would be
 translated once, in whatever language was in effect then. Mark it with `N_()` and call `_()` where it is shown.

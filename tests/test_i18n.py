@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -58,6 +59,35 @@ def test_every_message_is_translated(tool: ModuleType) -> None:
     assert len(ids) > 300
     assert [m.id for m in ids if not m.string] == []
     assert {str(m.id) for m in ids if m.string == m.id} == SAME_IN_BOTH
+
+
+def test_translations_format_like_the_english(tool: ModuleType) -> None:
+    """Every translation formats with the values its English takes (no KeyError or bad format spec at run time)."""
+    catalog = tool.merged(tool.extract())
+    checked = 0
+    for message in (m for m in catalog if m.id and "{" in str(m.id)):
+        fields = {f.group(1): 7 for f in re.finditer(r"\{([A-Za-z_]\w*)", str(message.id))}
+        try:
+            str(message.id).format(**fields)
+        except (KeyError, ValueError, IndexError):
+            continue  # a doc that shows braces, not a format string
+        str(message.string).format(**fields)
+        checked += 1
+    assert checked > 150
+
+
+# Programmers' words a clerk does not know (issue 16); code, paths and placeholders aside.
+JARGON = re.compile(r"\b(mapping|scalar|indicator|node|spec|key|string|parse)\b")
+
+
+def test_translations_avoid_programmers_words(tool: ModuleType) -> None:
+    catalog = tool.merged(tool.extract())
+    found = []
+    for message in (m for m in catalog if m.id):
+        prose = re.sub(r"`[^`]*`|'[^']*'|\{[^{}]*\}|\S*[/.<>_]\S*", "", str(message.string))
+        found += [f"{message.string!r}: {word}" for word in JARGON.findall(prose)]
+    assert not found
+    assert JARGON.findall("expected a mapping, got a scalar")  # the English it replaces would fail
 
 
 def test_staleness_is_detected(tool: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,8 +3,8 @@
     python tools/messages.py           # write ttbgen.pot from the code, merge it into vi's ttbgen.po, compile .mo
     python tools/messages.py --check   # list what is stale or untranslated; exit 1 if anything is
 
-The messages are every `_()` and `N_()` call in ttbgen/ and the doc of every spec key (`Field(kind, doc)`), found
-by Babel as babel.cfg maps it, and every command's and option's help text, read from the click command tree (a
+The messages are every `_()` and `N_()` call in ttbgen/, the doc of every spec key (`Field(kind, doc)`) and the
+summary of every checker rule (`Rule(id, clause, level, summary, …)`, shown in SARIF), found by Babel as babel.cfg maps it, and every command's and option's help text, read from the click command tree (a
 command's docstring is its help).
 """
 
@@ -31,7 +31,8 @@ LOCALE = PACKAGE / "locale"
 POT = LOCALE / "ttbgen.pot"
 PO = LOCALE / "vi" / "LC_MESSAGES" / "ttbgen.po"
 MO = PO.with_suffix(".mo")
-KEYWORDS = {"_": None, "N_": None, "Field": (2,)}  # Field(kind, doc): the spec schema's key docs
+# Field(kind, doc): the spec schema's key docs; Rule(id, clause, level, summary, …): the checker's rule summaries.
+KEYWORDS = {"_": None, "N_": None, "Field": (2,), "Rule": (4,), "RenderRule": (4,)}
 # Fixed header dates: the files change only when the messages do, so a diff shows what was added.
 HEADER_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 # A str.format field ({n}, {got:.1f}, {name!r}) or a %-style one; "{units, under: Group}" in a doc is not one.

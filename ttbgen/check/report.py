@@ -154,7 +154,7 @@ _SARIF_LEVEL = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "not
 
 def _sarif(report: Report) -> str:
     """SARIF 2.1.0: one run; each result names the file and, as a logical location, the paragraph."""
-    rules = [{"id": rid, "shortDescription": {"text": summary}} for rid, summary in report.rules.items()]
+    rules = [{"id": rid, "shortDescription": {"text": _(summary)}} for rid, summary in report.rules.items()]
     results = [_sarif_result(f) for f in report.findings]
     results += [{"ruleId": "input", "level": "error", "message": {"text": e.render()}} for e in report.unusable]
     log = {

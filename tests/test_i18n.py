@@ -210,6 +210,47 @@ def test_windows_locale_name_gives_vietnamese(clean_env: pytest.MonkeyPatch) -> 
     assert language() == "en"
 
 
+class FakeKernel32:
+    """GetUserDefaultUILanguage of a Windows shown in one language."""
+
+    def __init__(self, langid: int) -> None:
+        self.langid = langid
+
+    def GetUserDefaultUILanguage(self) -> int:
+        return self.langid
+
+
+@pytest.mark.parametrize(("langid", "user_locale", "expected"), [
+    (0x042A, "English_United States", "vi"),  # Vietnamese Windows, English formats
+    (0x0409, "Vietnamese_Vietnam", "vi"),  # English Windows, Vietnamese region
+    (0x0409, "English_United States", "en"),
+    (0x0409, None, "en"),
+])
+def test_windows_display_language(clean_env: pytest.MonkeyPatch, langid: int, user_locale: str | None,
+                                  expected: str) -> None:
+    """The platform is faked: CI cannot run Windows (the ctypes call is the only Windows-specific line)."""
+    import ctypes
+
+    clean_env.setattr(sys, "platform", "win32")
+    clean_env.setattr(ctypes, "windll", type("WinDLL", (), {"kernel32": FakeKernel32(langid)})(), raising=False)
+    clean_env.setattr(i18n.locale, "getlocale", lambda: (user_locale, "1252"))
+    i18n._system_locale.cache_clear()
+    try:
+        assert language() == expected
+    finally:
+        i18n._system_locale.cache_clear()
+
+
+def test_no_windows_api_elsewhere(clean_env: pytest.MonkeyPatch) -> None:
+    clean_env.setattr(i18n.locale, "getlocale", lambda: ("vi_VN", "UTF-8"))
+    i18n._system_locale.cache_clear()
+    try:
+        assert i18n._windows_display_language() == "" or sys.platform == "win32"
+        assert language() == "vi"
+    finally:
+        i18n._system_locale.cache_clear()
+
+
 def test_lang_choice_wins_and_is_restored(clean_env: pytest.MonkeyPatch) -> None:
     clean_env.setenv("TTBGEN_LANG", "en")
     previous = set_language("vi")

@@ -4,8 +4,9 @@
     python tools/messages.py --check   # list what is stale or untranslated; exit 1 if anything is
 
 The messages are every `_()` and `N_()` call in ttbgen/, the doc of every spec key (`Field(kind, doc)`) and the
-summary of every checker rule (`Rule(id, clause, level, summary, …)`, shown in SARIF), found by Babel as babel.cfg maps it, and every command's and option's help text, read from the click command tree (a
-command's docstring is its help).
+summary of every checker rule (`Rule(id, clause, level, summary, …)`, shown in SARIF), found by Babel as
+babel.cfg maps it, and every command's and option's help text, read from the click command tree (a command's
+docstring is its help).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Message translation: every user-facing string goes through `_()`, in English or Vietnamese.
 
 The language is chosen per call, so a library user, a test and the CLI all see the choice in effect now:
-`--lang` (set_language), else `TTBGEN_LANG`, else the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, then the
-system's locale, which is how Windows says it), else English. The catalogue is
+`--lang` (set_language), else `TTBGEN_LANG`, else the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG; where none is
+set, as on Windows, the display language and then the user's locale), else English. The catalogue is
 ttbgen/locale/vi/LC_MESSAGES/ttbgen.mo, compiled from ttbgen.po (docs/translation.md says how to update it).
 
 A string evaluated at import time (a click help text, a module-level table) must not call `_()`: it would be
@@ -11,9 +11,11 @@ translated once, in whatever language was in effect then. Mark it with `N_()` an
 
 from __future__ import annotations
 
+import contextlib
 import gettext
 import locale
 import os
+import sys
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -23,6 +25,7 @@ LANGUAGES = ("en", "vi")
 DEFAULT = "en"
 # The order GNU gettext (and Python's gettext.find) reads them in; the first one set decides.
 _LOCALE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+_LANG_VIETNAMESE = 0x2A  # Windows primary language id (winnt.h LANG_VIETNAMESE)
 _chosen: str | None = None  # set by `--lang`; None: read the environment on every call
 
 
@@ -69,11 +72,22 @@ def _locale_language() -> str:
 
 @lru_cache(maxsize=1)
 def _system_locale() -> str:
-    """Return the process's locale name (on Windows, the user's display locale), or '' when unknown."""
+    """Return the system's language or locale name (Windows: its display language, then the user's locale)."""
+    names = [_windows_display_language()] if sys.platform == "win32" else []
+    with contextlib.suppress(ValueError):  # a locale name Python cannot parse
+        names.append(locale.getlocale()[0] or "")
+    return next((name for name in names if name), "")
+
+
+def _windows_display_language() -> str:
+    """Return 'vi' when Windows shows its menus in Vietnamese (LANGID primary language 0x2A), else ''."""
+    import ctypes
+
     try:
-        return locale.getlocale()[0] or ""
-    except ValueError:  # a locale name Python cannot parse
+        langid = int(ctypes.windll.kernel32.GetUserDefaultUILanguage())  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
         return ""
+    return "vi" if langid & 0x3FF == _LANG_VIETNAMESE else ""
 
 
 @cache

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from ttbgen.cli.common import user_errors
-from ttbgen.i18n import _
+from ttbgen.i18n import N_, _
 
 FORMATS = ("table", "csv", "xlsx", "json", "ics")
 
@@ -18,18 +18,18 @@ FORMATS = ("table", "csv", "xlsx", "json", "ics")
 @click.command()
 @click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-              help=_("Register format."))
+              help=N_("Register format."))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help=_("Write to this file instead of the terminal (needed for xlsx and --report)."))
+              help=N_("Write to this file instead of the terminal (needed for xlsx and --report)."))
 @click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d", "%d/%m/%Y"]), default=None,
-              help=_("Follow up on this day: mark tasks overdue, due soon, or done late."))
+              help=N_("Follow up on this day: mark tasks overdue, due soon, or done late."))
 @click.option("--within", type=click.IntRange(0), default=7, show_default=True,
-              help=_("With --as-of: days ahead that count as due soon."))
+              help=N_("With --as-of: days ahead that count as due soon."))
 @click.option("--status", "status_files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help=_("Status file(s) to read: YAML, or an XLSX register filled in (default: tasks-status.yaml "
+              help=N_("Status file(s) to read: YAML, or an XLSX register filled in (default: tasks-status.yaml "
                      "beside the specs)."))
-@click.option("--report", is_flag=True, help=_("Write the Báo cáo kết quả thực hiện nhiệm vụ (.docx) instead."))
-@click.option("--force", is_flag=True, help=_("Replace an existing file that differs (keeps a backup)."))
+@click.option("--report", is_flag=True, help=N_("Write the Báo cáo kết quả thực hiện nhiệm vụ (.docx) instead."))
+@click.option("--force", is_flag=True, help=N_("Replace an existing file that differs (keeps a backup)."))
 @user_errors
 def tasks_command(specs: tuple[Path, ...], fmt: str, output: Path | None, as_of: dt.datetime | None, within: int,
                   status_files: tuple[Path, ...], report: bool, force: bool) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from ttbgen.errors import Mark, SpecError
-from ttbgen.i18n import _
+from ttbgen.i18n import N_, _
 from ttbgen.spec.nodes import compose, mark_of, read_source
 from ttbgen.tasks.register import DONE_LATE, DONE_ON_TIME, IN_PROGRESS, NOT_STARTED, STATUSES, Task, with_status
 from ttbgen.vn import nfc
@@ -68,7 +68,7 @@ def parse_day(text: str) -> dt.date | None:
 def _scalar(source: str, node: yaml.Node, what: str) -> str:
     """Return a scalar's text, or refuse a list or mapping where a text belongs."""
     if not isinstance(node, yaml.ScalarNode):
-        raise SpecError(_("{what} must be a text").format(what=what), mark_of(source, node))
+        raise SpecError(_("{what} must be a text").format(what=_(what)), mark_of(source, node))
     return nfc(str(node.value))
 
 
@@ -76,21 +76,21 @@ def _record(source: str, node: yaml.Node, key: yaml.Node) -> Record:
     """Read one task's record (placed at its id): a status word, or a mapping {status, done, note}."""
     fields = {"status": node} if isinstance(node, yaml.ScalarNode) else {}
     if isinstance(node, yaml.MappingNode):
-        fields = {_scalar(source, k, "a key"): v for k, v in node.value}
+        fields = {_scalar(source, k, N_("a key")): v for k, v in node.value}
         unknown = set(fields) - {"status", "done", "note"}
         if unknown:
             raise SpecError(_("unknown key '{key}'; a task's record has status, done and note").format(
                 key=sorted(unknown)[0]), mark_of(source, node))
-    status_text = _scalar(source, fields["status"], "status") if "status" in fields else ""
+    status_text = _scalar(source, fields["status"], N_("status")) if "status" in fields else ""
     status = status_word(status_text) if status_text else NOT_STARTED
     if status is None:
         raise SpecError(_("'{word}' is not a status; write one of: {words}").format(
             word=status_text, words=", ".join((*STATUSES, DONE))), mark_of(source, fields["status"]))
-    done = _scalar(source, fields["done"], "done") if "done" in fields else ""
+    done = _scalar(source, fields["done"], N_("done")) if "done" in fields else ""
     if done and parse_day(done) is None:
         raise SpecError(_("done must be a date such as 2026-04-02, got '{value}'").format(value=done),
                         mark_of(source, fields["done"]))
-    note = _scalar(source, fields["note"], "note") if "note" in fields else ""
+    note = _scalar(source, fields["note"], N_("note")) if "note" in fields else ""
     return Record(status, str(parse_day(done) or ""), note, mark_of(source, key))
 
 
@@ -103,7 +103,7 @@ def read_status(path: Path) -> dict[str, Record]:
     if not isinstance(root, yaml.MappingNode):
         raise SpecError(_("a status file maps task ids to their status (id: Đang thực hiện)"),
                         mark_of(source.name, root))
-    return {_scalar(source.name, k, "a task id").strip(): _record(source.name, v, k) for k, v in root.value}
+    return {_scalar(source.name, k, N_("a task id")).strip(): _record(source.name, v, k) for k, v in root.value}
 
 
 def read_status_xlsx(path: Path) -> dict[str, Record]:

@@ -48,8 +48,9 @@ def test_catalogue_is_complete_and_up_to_date(tool: ModuleType) -> None:
     assert not problems, "run `python tools/messages.py`, then translate:\n" + "\n".join(problems)
 
 
-# Messages that read the same in both languages: Vietnamese terms, and pure placeholders.
-SAME_IN_BOTH = {"Quốc hiệu", "Tiêu ngữ", "trích yếu", "{path} ({part}): {message}", "{target}: {result}"}
+# Messages that read the same in both languages: Vietnamese terms, pure placeholders, a command to type.
+SAME_IN_BOTH = {"Quốc hiệu", "Tiêu ngữ", "trích yếu", "{path} ({part}): {message}", "{target}: {result}",
+                "brew install --cask libreoffice; brew install poppler"}
 
 
 def test_every_message_is_translated(tool: ModuleType) -> None:
@@ -174,6 +175,22 @@ def test_no_message_is_translated_at_import_time() -> None:
         lines = import_time_calls(ast.parse(path.read_text(encoding="utf-8")))
         found += [f"{path.relative_to(ROOT)}:{line}" for line in lines]
     assert not found, "use N_() here and _() where the text is shown: " + ", ".join(found)
+
+
+def literal_calls_in_fstrings(tree: ast.AST) -> list[int]:
+    """Return the lines of `_("literal")` inside an f-string: Babel cannot see them, so they stay English."""
+    return [node.lineno for joined in ast.walk(tree) if isinstance(joined, ast.JoinedStr)
+            for node in ast.walk(joined) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id == "_" and node.args and isinstance(node.args[0], ast.Constant)]
+
+
+def test_no_message_hides_in_an_fstring() -> None:
+    found = []
+    for path in sorted((ROOT / "ttbgen").rglob("*.py")):
+        lines = literal_calls_in_fstrings(ast.parse(path.read_text(encoding="utf-8")))
+        found += [f"{path.relative_to(ROOT)}:{line}" for line in lines]
+    assert not found, "take the _() call out of the f-string, so that it is extracted: " + ", ".join(found)
+    assert literal_calls_in_fstrings(ast.parse("x = f\"a {_('b')}\"\ny = f\"{_(z)}\"")) == [1]
 
 
 def test_the_import_time_test_can_fail() -> None:

@@ -128,3 +128,59 @@ def test_check_findings_in_vietnamese(tmp_path: Path) -> None:
 ])
 def test_lang_is_read_before_the_command_name(args: list[str], expected: str | None) -> None:
     assert lang_in(args) == expected
+
+
+OFFICES = sorted(p.stem for p in (ROOT / "templates" / "offices").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("office", OFFICES)
+def test_vietnamese_starter_and_profile_hold_the_same_data(office: str) -> None:
+    """The generated files are translated as a whole: only the comments may change, never a value."""
+    import datetime as dt
+
+    import yaml
+
+    from ttbgen.i18n import set_language
+    from ttbgen.spec.office import load_office
+    from ttbgen.spec.office_profile import profile_text
+    from ttbgen.spec.starter import starter_spec
+
+    profile = load_office(office)
+    texts = {}
+    for lang in ("en", "vi"):
+        previous = set_language(lang)
+        try:
+            texts[lang] = (starter_spec(profile, "thong-bao-ket-luan", "họp giao ban.yaml", dt.date(2026, 3, 2)),
+                           profile_text(profile, "ubnd-xa-moi"))
+        finally:
+            set_language(previous)
+    for english, vietnamese in zip(texts["en"], texts["vi"], strict=True):
+        assert vietnamese != english
+        assert yaml.safe_load(vietnamese) == yaml.safe_load(english)
+        assert "# Tên mục" in vietnamese or "# các dòng" in vietnamese
+
+
+def test_new_office_then_new_then_build_in_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clerk's first session in Vietnamese: their office, a notice for it, built and checked clean."""
+    monkeypatch.chdir(tmp_path)
+    made = run("new-office", "ubnd-xa-hoa-binh", TTBGEN_LANG="vi")
+    assert made.exit_code == 0, made.stderr
+    assert made.output.startswith("đã ghi offices/ubnd-xa-hoa-binh.yaml; hãy sửa thành thông tin của cơ quan mình")
+    assert "# tên cơ quan" in (tmp_path / "offices" / "ubnd-xa-hoa-binh.yaml").read_text(encoding="utf-8")
+    new = run("new", "--office", "ubnd-xa-hoa-binh", "họp giao ban.yaml", TTBGEN_LANG="vi")
+    assert new.output.strip() == 'đã ghi họp giao ban.yaml; tạo văn bản bằng lệnh: ttbgen build "họp giao ban.yaml"'
+    assert "# đơn vị chủ trì" in (tmp_path / "họp giao ban.yaml").read_text(encoding="utf-8")
+    built = run("build", "họp giao ban.yaml", TTBGEN_LANG="vi")
+    assert built.exit_code == 0, built.stderr
+    assert built.output.splitlines() == [
+        "đã ghi out/họp giao ban.docx",
+        "đã kiểm tra 1 tệp: 0 lỗi, 0 cảnh báo, 0 thông tin, 0 mục chưa kiểm tra được"]
+    assert built.stderr == ""
+
+
+def test_templates_show_in_vietnamese() -> None:
+    shown = run("templates", "show", "ubnd-xa-tan-thanh", TTBGEN_LANG="vi").output.splitlines()
+    assert shown[0] == "cơ quan: ubnd-xa-tan-thanh"
+    assert "dòng số, ký hiệu: Số:      /TB-UBND" in shown
+    listed = run("templates", "list", TTBGEN_LANG="vi").output
+    assert "\nmẫu      thong-bao-ket-luan " in "\n" + listed and "\ncơ quan  ubnd-xa-tan-thanh " in "\n" + listed

@@ -9,7 +9,7 @@ import click
 
 from ttbgen.cli.common import user_errors
 from ttbgen.errors import TtbgenError
-from ttbgen.i18n import _
+from ttbgen.i18n import N_, _
 
 _HEADING = re.compile(r"^(#{2,3}) (\d+(?:\.\d+)?)\.? ")
 
@@ -34,7 +34,7 @@ def section(text: str, number: str) -> str:
         number=number, known=known))
 
 
-@click.command(help=_("Print the Decree 30 rules that messages cite (docs/decree30.md), or only section NUMBER "
+@click.command(help=N_("Print the Decree 30 rules that messages cite (docs/decree30.md), or only section NUMBER "
                       "(6, 2.2 or §4)."))
 @click.argument("number", required=False)
 @user_errors

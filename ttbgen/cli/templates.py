@@ -8,7 +8,9 @@ from pathlib import Path
 import click
 
 from ttbgen.cli.common import user_errors
-from ttbgen.i18n import _
+from ttbgen.i18n import N_, _
+
+KINDS = {"template": N_("template"), "office": N_("office")}  # what `templates list` shows
 
 
 @click.group()
@@ -17,7 +19,7 @@ def templates() -> None:
 
 
 _DIR = click.option("-d", "--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-                    show_default=True, help=_("The folder of your specs (its offices/ and templates/ come first)."))
+                    show_default=True, help=N_("The folder of your specs (its offices/ and templates/ come first)."))
 
 
 @templates.command("list")
@@ -30,7 +32,7 @@ def templates_list(folder: Path) -> None:
     for entry in entries(folder):
         version = f" {_version(entry.path)}" if entry.kind == "template" else ""
         shadow = _(" (shadowed by {path})").format(path=entry.shadowed_by) if entry.shadowed_by else ""
-        click.echo(f"{entry.kind:8} {entry.name}{version}  {entry.path}{shadow}")
+        click.echo(f"{_(KINDS[entry.kind]):8} {entry.name}{version}  {entry.path}{shadow}")
 
 
 def _version(folder: Path) -> str:
@@ -53,7 +55,7 @@ def templates_show(name: str, folder: Path) -> None:
     from ttbgen.render.catalog import show_lines
 
     for key, value in show_lines(name, folder):
-        click.echo(f"{key}: {value}")
+        click.echo(f"{_(key)}: {value}")
 
 
 @templates.command("check")

@@ -7,13 +7,14 @@ from pathlib import Path
 import yaml
 
 from ttbgen.errors import OutputError, SpecError
-from ttbgen.i18n import _
+from ttbgen.i18n import N_, _
 from ttbgen.spec.model import Office, Recipient
 from ttbgen.spec.office import OFFICE_NAME
 
 DEFAULT_LIKE = "ubnd-xa-tan-thanh"  # most users are communes (docs/decree30.md §10)
 
-_PROFILE = """\
+# Translated as a whole (N_ now, _() where used): a Vietnamese clerk gets the comments in Vietnamese.
+_PROFILE = N_("""\
 # Office profile "{key}": who issues the notices of specs that say `office: {key}`.
 # Every field is explained in docs/office.md. Replace the example values with your office's, then:
 #     ttbgen templates show {key}
@@ -35,7 +36,7 @@ drafting_units: #! codes a Lưu line may use, with the unit each stands for
 {units}
 # house_style: #! optional: narrower Decree 30 ranges for `ttbgen check`
 #   sizes_pt: {{body: [14, 14]}} #! e.g. the body always in 14 pt
-"""
+""")
 
 
 def _scalar(value: str) -> str:
@@ -65,8 +66,9 @@ def check_name(name: str) -> None:
 def profile_text(office: Office, key: str) -> str:
     """Return the commented profile of a new office `key`, with the values of `office` as the example."""
     signer = office.signer
-    supervising = f"supervising: {_flow(office.supervising)} #! supervising agency lines (Decree 30 ô 2)\n"
-    return _align(_PROFILE.format(
+    comment = _("supervising agency lines (Decree 30 ô 2)")
+    supervising = f"supervising: {_flow(office.supervising)} #! {comment}\n"
+    return _align(_(_PROFILE).format(
         key=key, name=_scalar(office.display_name), supervising=supervising if office.supervising else "",
         agency=_flow(office.agency), place=_scalar(office.place), symbol=_scalar(office.symbol),
         issuer=_scalar(office.issuer_name), closing=_scalar(office.closing) if office.closing else "~",

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ttbgen.errors import OutputError
-from ttbgen.i18n import _
+from ttbgen.i18n import N_, _
 from ttbgen.spec.model import Office
 from ttbgen.vn import short_date
 
-_STARTER = """\
+# Translated as a whole (N_ now, _() where used): a Vietnamese clerk gets the comments in Vietnamese.
+_STARTER = N_("""\
 # A new meeting notice for {office_name}. Replace the example text, then run:
 #     ttbgen build {file}
 # `ttbgen schema` prints every key with its meaning (a JSON Schema your editor can use).
@@ -53,7 +54,7 @@ recipients:                     # one line each; "Group: [lines]" nests one leve
 {recipients}
 # archive: VT, TH               # the Lưu line; omitted → the office's default ({archive})
 # signer: omitted → the office's default signer ({signer})
-"""
+""")
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def starter_spec(office: Office, template: str, file: str, today: dt.date) -> st
     lines = [r.text for r in office.recipients if not r.children] or [talk.recipients]
     lines += [] if talk.lead in lines else [talk.lead]
     signer = office.signer
-    return _STARTER.format(
+    return _(_STARTER).format(
         chair=talk.chair, attendees="\n".join(f"    - {a}" for a in talk.attendees), lead=talk.lead,
         advises=talk.advises,
         office_name=office.display_name, file=command_arg(file), office=office.key, template=template,

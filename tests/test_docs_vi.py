@@ -6,8 +6,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+import yaml
 from babel.messages.pofile import read_po
+from click.testing import CliRunner
 from paths import ROOT
+from test_doc_commands import commands
+from test_doc_commands import test_every_command_of_a_doc_runs as run_doc_commands
+
+from ttbgen.cli import main
 
 GUIDE = ROOT / "docs" / "vi"
 PO = ROOT / "ttbgen" / "locale" / "vi" / "LC_MESSAGES" / "ttbgen.po"
@@ -28,7 +35,8 @@ def test_readme_links_the_guide_first() -> None:
 
 def test_guide_has_its_pages_and_links_resolve() -> None:
     names = {p.name for p in guide_pages()}
-    assert {"README.md", "cai-dat.md", "thong-bao-dau-tien.md", "loi-thuong-gap.md", "theo-doi-nhiem-vu.md"} <= names
+    assert {"README.md", "cai-dat.md", "ho-so-co-quan.md", "thong-bao-dau-tien.md", "loi-thuong-gap.md",
+            "theo-doi-nhiem-vu.md"} <= names
     for page in guide_pages():
         for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", page.read_text(encoding="utf-8")):
             assert (page.parent / target).exists(), f"{page.name}: broken link {target}"
@@ -71,3 +79,23 @@ def test_a_made_up_message_is_caught() -> None:
     assert any(p.search("hop.yaml:11:9: meeting.date: ngày phải viết dạng 2024-01-31 (bản nháp có thể viết "
                         "2024-01 hoặc 2024), không phải '01/12/2026'") for p in patterns)
     assert not any(p.search("hop.yaml:11:9: meeting.date: ngày viết sai rồi") for p in patterns)
+
+
+@pytest.mark.parametrize("page", [p for p in guide_pages() if commands(p)], ids=lambda p: p.name)
+def test_every_command_of_the_guide_runs(page: Path, tmp_path: Path) -> None:
+    """The guide's ```sh commands run in order in a fresh copy of the repository, as docs/*.md's do."""
+    run_doc_commands(page, tmp_path)
+
+
+def test_the_guides_example_spec_builds_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The spec the first-notice page explains builds for the office the page creates, and checks clean."""
+    page = (GUIDE / "thong-bao-dau-tien.md").read_text(encoding="utf-8")
+    spec = next(b for b in re.findall(r"^```yaml\n(.*?)^```", page, re.S | re.M) if b.startswith("office:"))
+    office = yaml.safe_load(spec)["office"]
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(main, ["new-office", office], env={"TTBGEN_LANG": "vi"}).exit_code == 0
+    (tmp_path / "vd.yaml").write_text(spec, encoding="utf-8")
+    built = runner.invoke(main, ["build", "vd.yaml"], env={"TTBGEN_LANG": "vi"})
+    assert built.exit_code == 0, built.stderr
+    assert built.stderr == "" and "0 lỗi, 0 cảnh báo" in built.output

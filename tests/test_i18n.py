@@ -49,8 +49,8 @@ def test_catalogue_is_complete_and_up_to_date(tool: ModuleType) -> None:
 
 
 # Messages that read the same in both languages: Vietnamese terms, pure placeholders, a command to type.
-SAME_IN_BOTH = {"Quốc hiệu", "Tiêu ngữ", "trích yếu", "{path} ({part}): {message}", "{target}: {result}",
-                "brew install --cask libreoffice; brew install poppler"}
+SAME_IN_BOTH = {"Quốc hiệu", "Tiêu ngữ", "trích yếu", "trích yếu (V/v)", "Kính gửi", "{path} ({part}): {message}",
+                "{target}: {result}", "brew install --cask libreoffice; brew install poppler"}
 
 
 def test_every_message_is_translated(tool: ModuleType) -> None:

@@ -90,7 +90,7 @@ def test_every_command_of_the_guide_runs(page: Path, tmp_path: Path) -> None:
 def test_the_guides_example_spec_builds_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The spec the first-notice page explains builds for the office the page creates, and checks clean."""
     page = (GUIDE / "thong-bao-dau-tien.md").read_text(encoding="utf-8")
-    spec = next(b for b in re.findall(r"^```yaml\n(.*?)^```", page, re.S | re.M) if b.startswith("office:"))
+    spec = next(b for b in re.findall(r"^```yaml\n(.*?)^```", page, re.S | re.M) if re.search(r"^office:", b, re.M))
     office = yaml.safe_load(spec)["office"]
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()

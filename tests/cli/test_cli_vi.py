@@ -157,7 +157,7 @@ def test_vietnamese_starter_and_profile_hold_the_same_data(office: str) -> None:
     for english, vietnamese in zip(texts["en"], texts["vi"], strict=True):
         assert vietnamese != english
         assert yaml.safe_load(vietnamese) == yaml.safe_load(english)
-        assert "# Tên mục" in vietnamese or "# các dòng" in vietnamese
+        assert vietnamese.startswith(("# Thông báo kết luận cuộc họp mới", "# Hồ sơ cơ quan"))
 
 
 def test_new_office_then_new_then_build_in_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -169,12 +169,13 @@ def test_new_office_then_new_then_build_in_vietnamese(tmp_path: Path, monkeypatc
     assert "# tên cơ quan" in (tmp_path / "offices" / "ubnd-xa-hoa-binh.yaml").read_text(encoding="utf-8")
     new = run("new", "--office", "ubnd-xa-hoa-binh", "họp giao ban.yaml", TTBGEN_LANG="vi")
     assert new.output.strip() == 'đã ghi họp giao ban.yaml; tạo văn bản bằng lệnh: ttbgen build "họp giao ban.yaml"'
-    assert "# đơn vị chủ trì" in (tmp_path / "họp giao ban.yaml").read_text(encoding="utf-8")
+    assert "# lead: đơn vị chủ trì" in (tmp_path / "họp giao ban.yaml").read_text(encoding="utf-8")
     built = run("build", "họp giao ban.yaml", TTBGEN_LANG="vi")
     assert built.exit_code == 0, built.stderr
     assert built.output.splitlines() == [
         "đã ghi out/họp giao ban.docx",
-        "đã kiểm tra 1 tệp: 0 lỗi, 0 cảnh báo, 0 thông tin, 0 mục chưa kiểm tra được"]
+        "đã kiểm tra 1 tệp: 0 lỗi, 0 cảnh báo, 0 thông tin, 0 mục chưa kiểm tra được",
+        "đã tạo 1 văn bản từ 1 tệp khai báo: 0 cảnh báo"]
     assert built.stderr == ""
 
 

@@ -59,9 +59,14 @@ def extract() -> Catalog:
 def help_texts() -> Iterator[tuple[str, tuple[str, int]]]:
     """Yield every help text of the command line with the file and line of its command."""
     sys.path.insert(0, str(ROOT))
+    import click
+
     from ttbgen.cli import main
     from ttbgen.cli.localize import english_help
 
+    ctx = click.Context(main)
+    for name in main.list_commands(ctx):  # the commands are loaded lazily: load them all
+        main.get_command(ctx, name)
     for command, text in english_help(main):
         func = inspect.unwrap(command.callback) if command.callback else None
         where = (Path(inspect.getsourcefile(func) or "").resolve().relative_to(ROOT).as_posix(),

@@ -185,3 +185,15 @@ def test_templates_show_in_vietnamese() -> None:
     assert "dòng số, ký hiệu: Số:      /TB-UBND" in shown
     listed = run("templates", "list", TTBGEN_LANG="vi").output
     assert "\nmẫu      thong-bao-ket-luan " in "\n" + listed and "\ncơ quan  ubnd-xa-tan-thanh " in "\n" + listed
+
+
+def test_help_texts_are_english_again_after_a_vietnamese_run() -> None:
+    """Commands are loaded lazily and translated when loaded; after the run nothing keeps a translation."""
+    from ttbgen.cli import COMMANDS
+    from ttbgen.cli.build import build
+
+    assert "Thư mục lưu văn bản." in run("--lang", "vi", "build", "--help").output
+    assert build.help == COMMANDS["build"][2]
+    assert next(p for p in build.params if p.name == "outdir").help == "Folder for the documents."
+    listed = run("--help", TTBGEN_LANG="vi").output
+    assert "  tasks       Liệt kê các nhiệm vụ" in listed

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ttbgen.errors import TemplateError
-from ttbgen.i18n import _
+from ttbgen.i18n import N_, _
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -54,14 +54,14 @@ _ACTIVE_FIELDS = re.compile(r"(?<![\w\\])(DDEAUTO|DDE|INCLUDETEXT|INCLUDEPICTURE
                             r"|MACROBUTTON|AUTOTEXTLIST)(?!\w)", re.IGNORECASE)
 # Elements that embed or link active content.
 _ACTIVE_ELEMENTS = {
-    f"{W}object": "an embedded object (w:object)",
-    f"{W}control": "an ActiveX control (w:control)",
-    f"{W}altChunk": "an imported chunk (w:altChunk)",
-    f"{W}subDoc": "a subdocument (w:subDoc)",
-    f"{W}attachedTemplate": "an attached template (w:attachedTemplate)",
-    f"{W}mailMerge": "a mail-merge data source (w:mailMerge)",
-    f"{W}frameset": "a frameset (w:frameset)",
-    "{urn:schemas-microsoft-com:office:office}OLEObject": "an OLE object (o:OLEObject)",
+    f"{W}object": N_("an embedded object (w:object)"),
+    f"{W}control": N_("an ActiveX control (w:control)"),
+    f"{W}altChunk": N_("an imported chunk (w:altChunk)"),
+    f"{W}subDoc": N_("a subdocument (w:subDoc)"),
+    f"{W}attachedTemplate": N_("an attached template (w:attachedTemplate)"),
+    f"{W}mailMerge": N_("a mail-merge data source (w:mailMerge)"),
+    f"{W}frameset": N_("a frameset (w:frameset)"),
+    "{urn:schemas-microsoft-com:office:office}OLEObject": N_("an OLE object (o:OLEObject)"),
 }
 _LINK_ATTRS = {"href", "src", "link", "dataFile"}
 _URL = re.compile(r"^\s*([a-z][a-z0-9+.-]*:|\\\\|//)", re.IGNORECASE)

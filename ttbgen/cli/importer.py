@@ -7,20 +7,20 @@ from pathlib import Path
 import click
 
 from ttbgen.cli.common import user_errors
-from ttbgen.i18n import _
+from ttbgen.i18n import N_, _
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE...",
                 type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help=_("Folder for the specs (and the offices/ profiles they need)."))
-@click.option("--office", metavar="NAME", help=_("Use this office profile instead of matching the header."))
+              show_default=True, help=N_("Folder for the specs (and the offices/ profiles they need)."))
+@click.option("--office", metavar="NAME", help=N_("Use this office profile instead of matching the header."))
 @click.option("--office-profile", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
-              help=_("Where to write the office profile a header implies when no profile matches it "
+              help=N_("Where to write the office profile a header implies when no profile matches it "
                      "(default: OUTDIR/offices/<name>.yaml)."))
 @click.option("--from", "start", is_flag=True,
-              help=_("Start a new notice from an old one: FILES is OLD.docx NEW.yaml."))
+              help=N_("Start a new notice from an old one: FILES is OLD.docx NEW.yaml."))
 @user_errors
 def import_command(files: tuple[Path, ...], outdir: Path, office: str | None, office_profile: Path | None,
                    start: bool) -> None:

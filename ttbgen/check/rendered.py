@@ -6,7 +6,6 @@ has an id, the docs/decree30.md clause it enforces, and a docstring with a passi
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -21,7 +20,8 @@ from ttbgen.check.docmodel import Document
 from ttbgen.check.findings import Finding, Level, Location
 from ttbgen.check.reader import read_document
 from ttbgen.i18n import _
-from ttbgen.office.pdf import PdfError, convert_to_pdf, find_tool, soffice
+from ttbgen.office.pdf import XHTML as _XHTML
+from ttbgen.office.pdf import convert_to_pdf, find_tool, pdftotext_boxes, soffice
 
 A4_PT = (595.3, 841.9)
 PAGE_TOLERANCE = 2.0  # pt
@@ -29,7 +29,6 @@ LINE_TOLERANCE = 3.0  # pt: words whose tops differ less than this stand on one 
 CENTRE_TOLERANCE = 15.0  # pt
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
-_XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 @dataclass(frozen=True)
@@ -80,13 +79,7 @@ class Rendered:
 
 def read_pages(pdf: Path) -> list[Page]:
     """Read the words and page sizes of a PDF with `pdftotext -bbox`."""
-    tool = find_tool(("pdftotext",))
-    try:
-        result = subprocess.run([tool, "-bbox", "-raw", str(pdf), "-"], capture_output=True, timeout=60, check=True)
-    except (subprocess.SubprocessError, OSError) as exc:
-        raise PdfError(_("{pdf}: pdftotext failed: {reason}").format(pdf=pdf, reason=exc)) from None
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    root = etree.fromstring(result.stdout, parser)
+    root = pdftotext_boxes(pdf, timeout=60)
     return [_page(n, page) for n, page in enumerate(root.iter(f"{_XHTML}page"), start=1)]
 
 

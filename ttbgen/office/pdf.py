@@ -10,6 +10,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ttbgen.errors import DocxError, TtbgenError, not_docx
 from ttbgen.i18n import _
@@ -158,3 +159,25 @@ def _place(source: Path, target: Path) -> Path:
             staged.unlink(missing_ok=True)
         raise PdfError(_("{target}: cannot write: {reason}").format(target=target, reason=exc.strerror)) from None
     return target
+
+
+XHTML = "{http://www.w3.org/1999/xhtml}"  # the namespace of pdftotext's -bbox output
+
+
+def pdftotext_boxes(pdf: Path, layout: bool = False, timeout: int = 120) -> Any:
+    """Run poppler's `pdftotext -bbox` (words) or `-bbox-layout` (blocks, lines, words) on a PDF and return the
+    parsed XHTML root; a missing tool, a failed run or unreadable output is a PdfError naming the file."""
+    from lxml import etree
+
+    tool = find_tool(("pdftotext",), None, "poppler-utils (pdftotext)")
+    mode = ["-bbox-layout"] if layout else ["-bbox", "-raw"]
+    try:
+        done = subprocess.run([tool, *mode, str(pdf), "-"], capture_output=True, check=False, timeout=timeout)
+        if done.returncode != 0:
+            raise PdfError(_("{pdf}: pdftotext could not read it (not a PDF?)").format(pdf=pdf))
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+        return etree.fromstring(done.stdout, parser)
+    except (subprocess.TimeoutExpired, etree.XMLSyntaxError):
+        raise PdfError(_("{pdf}: pdftotext could not read it (not a PDF?)").format(pdf=pdf)) from None
+    except OSError as exc:
+        raise PdfError(_("{pdf}: pdftotext failed: {reason}").format(pdf=pdf, reason=exc)) from None

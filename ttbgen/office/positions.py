@@ -10,17 +10,14 @@ column's lines from the Nơi nhận's top down, split at the first gap taller th
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
-
 from ttbgen.i18n import _
-from ttbgen.office.pdf import PdfError, find_tool
+from ttbgen.office.pdf import XHTML as _XHTML
+from ttbgen.office.pdf import PdfError, pdftotext_boxes
 
-_XHTML = "{http://www.w3.org/1999/xhtml}"
 _LABEL = "Nơi nhận"
 
 
@@ -49,15 +46,7 @@ def read_pages(pdf: Path) -> list[Page]:
     """Read every page's lines with their boxes."""
     if not pdf.is_file():
         raise PdfError(_("{path}: no such file").format(path=pdf))
-    tool = find_tool(("pdftotext",), None, "poppler-utils (pdftotext)")
-    try:
-        done = subprocess.run([tool, "-bbox-layout", str(pdf), "-"], capture_output=True, check=False, timeout=120)
-        if done.returncode != 0:
-            raise PdfError(_("{pdf}: pdftotext could not read it (not a PDF?)").format(pdf=pdf))
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-        root = etree.fromstring(done.stdout, parser)
-    except (subprocess.TimeoutExpired, etree.XMLSyntaxError):
-        raise PdfError(_("{pdf}: pdftotext could not read it (not a PDF?)").format(pdf=pdf)) from None
+    root = pdftotext_boxes(pdf, layout=True)
     return [Page(i, float(p.get("width")), float(p.get("height")), _lines(p))
             for i, p in enumerate(root.iter(f"{_XHTML}page"), start=1)]
 

@@ -244,12 +244,7 @@ def check_batch(paths: list[Path], ruleset: RuleSet, strict: bool, jobs: int | N
     report: Report | None = None
     for part in pool_map(check_chunk, [(chunk, ruleset, strict) for _first, chunk in chunks(paths, workers)],
                          workers):
-        if report is None:
-            report = part
-        else:
-            report.files += part.files
-            report.add(part.findings)
-            report.unusable += part.unusable
+        report = part if report is None else report.merge(part)
         if progress is not None:
             progress(len(report.files), len(paths))
     return report if report is not None else check_chunk([], ruleset, strict)

@@ -21,6 +21,7 @@ from ttbgen.check.findings import Finding, Level, Location
 from ttbgen.check.reader import read_document
 from ttbgen.i18n import _
 from ttbgen.office.pdf import XHTML as _XHTML
+from ttbgen.office.pdf import Box as Word
 from ttbgen.office.pdf import convert_to_pdf, find_tool, pdftotext_boxes, soffice
 
 A4_PT = (595.3, 841.9)
@@ -29,17 +30,6 @@ LINE_TOLERANCE = 3.0  # pt: words whose tops differ less than this stand on one 
 CENTRE_TOLERANCE = 15.0  # pt
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
-
-
-@dataclass(frozen=True)
-class Word:
-    """A word on a rendered page, with its box in points from the top-left corner."""
-
-    text: str
-    x0: float
-    y0: float
-    x1: float
-    y1: float
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,13 @@ class Report:
         """Add findings from any source (e.g. ttbgen.check.rendered.check_rendered)."""
         self.findings.extend(findings)
 
+    def merge(self, other: Report) -> Report:
+        """Append another run's files, findings and unusable inputs (a batch checked in parts); return self."""
+        self.files += other.files
+        self.add(other.findings)
+        self.unusable += other.unusable
+        return self
+
     def failing(self, strict: bool | None = None) -> list[Finding]:
         """Return the findings that fail the run: errors, and warnings too when strict."""
         strict = self.strict if strict is None else strict

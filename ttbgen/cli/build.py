@@ -83,12 +83,7 @@ def _check(results: list[Any], strict: bool) -> bool:
         with Progress(_("checking")) as progress:
             part = check_batch([b.output for b in results if b.office and b.office.key == key],
                                office_ruleset(office), strict, progress=progress)
-        if report is None:
-            report = part
-        else:
-            report.files += part.files
-            report.add(part.findings)
-            report.unusable += part.unusable
+        report = part if report is None else report.merge(part)
     if report is None:
         return True
     text = report.format("text")

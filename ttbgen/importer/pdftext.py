@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ttbgen.check.docmodel import Cell
-from ttbgen.check.rendered import Word, read_pages
+from ttbgen.check.rendered import read_pages
+from ttbgen.office.pdf import Box as Word
 
 LINE_TOLERANCE = 3.0  # pt: words whose tops differ less than this stand on one line
 COLUMN_GAP = 24.0  # pt: a wider gap between two words of a line separates table columns

@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -162,6 +163,17 @@ def _place(source: Path, target: Path) -> Path:
 
 
 XHTML = "{http://www.w3.org/1999/xhtml}"  # the namespace of pdftotext's -bbox output
+
+
+@dataclass(frozen=True)
+class Box:
+    """A word or line of a rendered page, with its box in points from the page's top-left corner."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
 
 
 def pdftotext_boxes(pdf: Path, layout: bool = False, timeout: int = 120) -> Any:

@@ -16,20 +16,10 @@ from typing import Any
 
 from ttbgen.i18n import _
 from ttbgen.office.pdf import XHTML as _XHTML
+from ttbgen.office.pdf import Box as Line
 from ttbgen.office.pdf import PdfError, pdftotext_boxes
 
 _LABEL = "Nơi nhận"
-
-
-@dataclass(frozen=True)
-class Line:
-    """A text line of a page, in points from the page's top-left corner."""
-
-    text: str
-    x0: float
-    y0: float
-    x1: float
-    y1: float
 
 
 @dataclass(frozen=True)

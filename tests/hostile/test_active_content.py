@@ -216,3 +216,23 @@ def test_a_signed_template_is_refused(in_tmp: Path) -> None:
     outcome.assert_refused(2)
     outcome.assert_line("_xmlsignatures/sig1.xml: ", "a digital signature is not allowed in a template")
     assert not (in_tmp / "out").exists()
+
+
+def test_every_document_of_a_batch_is_gated(in_tmp: Path) -> None:
+    """A part rendered clean for one document is not trusted for the next (issue 15 skips only byte-equal parts):
+    a trích yếu that makes the template's field a DDEAUTO is refused after a clean notice, and the next clean
+    notice still renders."""
+    from ttbgen.build.pipeline import Builder
+    from ttbgen.errors import TemplateError
+
+    def edit(parts: dict[str, bytes]) -> None:
+        in_body(parts, '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
+                       "{{ title }}</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>")
+    hostile_template(in_tmp, edit)
+    for name, title in (("a", "về chuyển đổi số"), ("b", "DDEAUTO cmd"), ("c", "về cải cách hành chính")):
+        (in_tmp / f"{name}.yaml").write_text(f"{SPEC}title: {title}\n", encoding="utf-8")
+    builder = Builder(in_tmp / "out")
+    builder.render(in_tmp / "a.yaml")
+    with pytest.raises(TemplateError, match=r"word/document\.xml: the field DDEAUTO is not allowed"):
+        builder.render(in_tmp / "b.yaml")
+    assert builder.render(in_tmp / "c.yaml")

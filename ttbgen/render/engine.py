@@ -111,7 +111,7 @@ class CompiledTemplate:
         self._env = make_environment()
         self._parts = compiled_parts(_digest(self.members), self._compile_all, self._env, use_cache)
         self._writer = PackageWriter(self.members)
-        self._checked: dict[str, str] = {}  # part → the last rendered XML found well-formed
+        self._clean: dict[str, bytes] = {}  # part → the last rendered bytes found well-formed and safe
 
     def _compile_all(self) -> dict[str, CodeType]:
         """Clean and compile every rendered part (a cache miss: the only place docxtpl is imported)."""
@@ -131,7 +131,21 @@ class CompiledTemplate:
 
     def render_parts(self, context: NoticeContext) -> dict[str, bytes]:
         """Render every templated part and check that each is well-formed XML."""
-        return {name: self._render_part(name, template, context) for name, template in self._parts.items()}
+        return self._render_checked(context)[0]
+
+    def _render_checked(self, context: NoticeContext) -> tuple[dict[str, bytes], dict[str, etree._Element]]:
+        """Render every templated part; return the parts, and the parsed tree of each part that changed.
+
+        A part rendered byte-equal to the last one found well-formed and safe is neither parsed nor gated
+        again (a notice's headers and footers come out the same for every document of a batch).
+        """
+        rendered: dict[str, bytes] = {}
+        roots: dict[str, etree._Element] = {}
+        for name, template in self._parts.items():
+            data = rendered[name] = self._render_part(name, template, context)
+            if self._clean.get(name) != data:
+                roots[name] = _check_xml(self.path, name, data)
+        return rendered, roots
 
     def _render_part(self, name: str, template: jinja2.Template, context: NoticeContext) -> bytes:
         """Render one part; a template fault becomes a TemplateError naming the template."""
@@ -156,9 +170,6 @@ class CompiledTemplate:
         if _LISTING.search(xml):  # only then can docxtpl's listing step change anything (byte-identical)
             self._docxtpl = self._docxtpl or _patcher()
             xml = str(self._docxtpl.resolve_listing(xml))
-        if self._checked.get(name) != xml:  # a part rendered the same as the last one checked is well-formed too
-            _check_xml(self.path, name, xml)
-            self._checked[name] = xml
         return xml.encode("utf-8")
 
     def render(self, context: NoticeContext, info: DocumentInfo,
@@ -168,8 +179,9 @@ class CompiledTemplate:
         `extra(template_parts, rendered_parts)` may return more parts to add or replace (the custom
         properties that record what made the document, which hash the rendered content).
         """
-        rendered = self.render_parts(context)
-        gate.refuse(self.path, list(rendered), rendered.__getitem__, template=False)  # what the tags produced
+        rendered, roots = self._render_checked(context)
+        gate.refuse(self.path, list(roots), rendered.__getitem__, template=False, roots=roots)  # what tags produced
+        self._clean.update((name, rendered[name]) for name in roots)
         rendered["docProps/core.xml"] = core_properties(info)
         if extra is not None:
             rendered.update(extra(dict(self.members), rendered))
@@ -210,11 +222,10 @@ def _near(xml: str, lineno: int | None) -> str:
     return re.sub(r"<[^>]+>", "", " ".join(lines)).strip()[:120]
 
 
-def _check_xml(path: Path, part: str, xml: str) -> None:
-    """Parse rendered XML strictly: a broken template must fail here, not in Word."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+def _check_xml(path: Path, part: str, data: bytes) -> etree._Element:
+    """Parse rendered XML strictly (a broken template must fail here, not in Word); return the tree for the gate."""
     try:
-        etree.fromstring(xml.encode("utf-8"), parser)
+        return etree.fromstring(data, gate.PARSER)
     except etree.XMLSyntaxError as exc:
         message = _("{path} ({part}): the rendered XML is broken ({message}); a template tag may sit across Word "
                     "runs or inside a tag").format(path=path, part=part, message=exc)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from lxml import etree
@@ -64,10 +64,13 @@ _ACTIVE_ELEMENTS = {
     "{urn:schemas-microsoft-com:office:office}OLEObject": N_("an OLE object (o:OLEObject)"),
 }
 _LINK_ATTRS = {"href", "src", "link", "dataFile"}
+_LINK_ATTR_BYTES = tuple(a.encode() for a in _LINK_ATTRS)
+# Encodings in which an ASCII name is written as its ASCII bytes (what `_may_be_active` relies on).
+_ASCII_ENCODINGS = re.compile(r"^(UTF-?8|US-ASCII|ASCII|ISO-8859-\d+|WINDOWS-125\d|CP125\d)$")
 _URL = re.compile(r"^\s*([a-z][a-z0-9+.-]*:|\\\\|//)", re.IGNORECASE)
 _WEB = re.compile(r"^(https?|mailto):", re.IGNORECASE)
 _MACRO_TYPES = re.compile(r"macroEnabled|vbaProject|vbaData|activeX|oleObject|ms-office\.vba", re.IGNORECASE)
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY")
 REQUIRED = ("[Content_Types].xml", "_rels/.rels", "word/document.xml")
 
@@ -87,11 +90,13 @@ class Threat:
 Read = Callable[[str], bytes]
 
 
-def scan(names: Iterable[str], read: Read, template: bool = True) -> list[Threat]:
+def scan(names: Iterable[str], read: Read, template: bool = True,
+         roots: Mapping[str, etree._Element] | None = None) -> list[Threat]:
     """Return every threat in a package, given its member names and a way to read one member.
 
     `template` also requires the parts a template needs and UTF-8 XML (the renderer decodes it); a document
-    being checked is judged only on what it carries.
+    being checked is judged only on what it carries. `roots` holds parts the caller already parsed with the
+    same safe parser (the renderer's well-formedness check), so they are not parsed twice.
     """
     names = list(names)
     found = [*unsafe_names(names), *unexpected_parts(names, template)]
@@ -101,13 +106,14 @@ def scan(names: Iterable[str], read: Read, template: bool = True) -> list[Threat
     for name in names:
         if not _is_xml(name) or not _safe_name(name):
             continue
-        found += list(scan_part(name, read(name), template))
+        found += list(scan_part(name, read(name), template, (roots or {}).get(name)))
     return found
 
 
-def refuse(where: object, names: Iterable[str], read: Read, template: bool = True) -> None:
+def refuse(where: object, names: Iterable[str], read: Read, template: bool = True,
+           roots: Mapping[str, etree._Element] | None = None) -> None:
     """Raise a TemplateError listing every threat in a package, or return when it is clean."""
-    found = scan(names, read, template)
+    found = scan(names, read, template, roots)
     if found:
         raise TemplateError("\n".join(t.render(where) for t in found))
 
@@ -159,23 +165,53 @@ def _is_xml(name: str) -> bool:
     return name.lower().endswith((".xml", ".rels"))
 
 
-def scan_part(name: str, data: bytes, template: bool = True) -> Iterator[Threat]:
-    """Check one XML part: its encoding, relationships, content types, fields and active elements."""
-    root = _parse(name, data, template)
-    if isinstance(root, Threat):
-        yield root
+def scan_part(name: str, data: bytes, template: bool = True, root: etree._Element | None = None) -> Iterator[Threat]:
+    """Check one XML part: its encoding, relationships, content types, fields and active elements.
+
+    `root` is the part already parsed by `PARSER` (its byte-level checks still run here).
+    """
+    parsed = _parse(name, data, template) if root is None else _unreadable(name, data, template) or root
+    if isinstance(parsed, Threat):
+        yield parsed
         return
     if name.endswith(".rels"):
-        yield from relationships(name, root, template)
+        yield from relationships(name, parsed, template)
     elif name == "[Content_Types].xml":
-        yield from content_types(name, root)
+        yield from content_types(name, parsed)
     else:
-        yield from active_elements(name, root)
-        yield from active_fields(name, root)
+        if _may_be_active(data, parsed):
+            yield from active_elements(name, parsed)
+        yield from active_fields(name, parsed)
+
+
+def _may_be_active(data: bytes, root: etree._Element) -> bool:
+    """Tell whether a part may hold an active element or a link attribute, without walking it in Python.
+
+    The element test runs in lxml; the attribute test looks for the names' bytes, which is sound only when the
+    part's encoding writes ASCII as ASCII (an attribute name cannot come from an entity: DOCTYPEs are refused).
+    A part that may hold one gets the full walk, so what is reported (and its order) does not change.
+    """
+    if next(root.iter(*_ACTIVE_ELEMENTS), None) is not None:
+        return True
+    encoding = (root.getroottree().docinfo.encoding or "").upper()
+    if not _ASCII_ENCODINGS.match(encoding):
+        return True
+    return any(attr in data for attr in _LINK_ATTR_BYTES)
 
 
 def _parse(name: str, data: bytes, template: bool) -> etree._Element | Threat:
     """Parse a part safely, or return the threat that it cannot be read."""
+    threat = _unreadable(name, data, template)
+    if threat is not None:
+        return threat
+    try:
+        return etree.fromstring(data, PARSER)
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        return Threat(name, _("malformed XML ({reason})").format(reason=exc))
+
+
+def _unreadable(name: str, data: bytes, template: bool) -> Threat | None:
+    """Return the threat a part's bytes carry before parsing (size, element count, UTF-16, DOCTYPE), if any."""
     if len(data) > MAX_XML_SCAN:
         return Threat(name, _("the part is larger than {limit} bytes").format(limit=MAX_XML_SCAN))
     if data.count(b"<") > MAX_XML_ELEMENTS:
@@ -184,10 +220,7 @@ def _parse(name: str, data: bytes, template: bool) -> etree._Element | Threat:
         return Threat(name, _("the part is UTF-16; open the template in Word and save it again as .docx"))
     if _DOCTYPE.search(data[:65536]):
         return Threat(name, _("XML with a DOCTYPE or entity declaration is refused"))
-    try:
-        return etree.fromstring(data, _PARSER)
-    except (etree.XMLSyntaxError, ValueError) as exc:
-        return Threat(name, _("malformed XML ({reason})").format(reason=exc))
+    return None
 
 
 def relationships(name: str, root: etree._Element, template: bool = True) -> Iterator[Threat]:

@@ -59,7 +59,7 @@ class Fields:
         self.node = node
         self.path = path
         allowed, required = schema_keys(schema)
-        self.entries, wrong_keys = reader.mapping_entries(node, path, allowed, key_homes(schema, language()))
+        self.entries, wrong_keys = reader.mapping_entries(node, path, allowed, functools.partial(key_home, schema))
         reader.errors += wrong_keys  # reported with the rest; the mapping's other keys are still read
         missing: list[SpecError] = []  # every missing or empty required key, in one run
         for key, spec in required:
@@ -103,6 +103,11 @@ def schema_keys(schema: str) -> tuple[list[str], tuple[tuple[str, Field], ...]]:
     """Return a mapping's allowed keys and its required ones with their specs, in schema order (once each)."""
     fields = SCHEMA[schema]
     return list(fields), tuple((key, spec) for key, spec in fields.items() if spec.required)
+
+
+def key_home(schema: str, key: str) -> str:
+    """Say where a key unknown in a mapping goes, in the language in effect ("" when nowhere or anywhere)."""
+    return key_homes(schema, language()).get(key, "")
 
 
 @functools.cache

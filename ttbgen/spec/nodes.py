@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -74,14 +76,64 @@ def compose(source: Source) -> yaml.Node | None:
     """Parse text to a node tree; YAML syntax errors become located SpecErrors."""
     raise_all(text_errors(source.name, source.text))  # what YAML would misread, reported before it reads
     try:
-        _prescan(source)
-        return yaml.compose(source.text, Loader=_Loader)
+        return _compose_plain(source) or _compose_checked(source)
     except yaml.reader.ReaderError as exc:
         raise _control_character(source, chr(exc.character) if isinstance(exc.character, int) else "") from None
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(source, exc) from None
     except yaml.YAMLError as exc:
         raise SpecError(_("YAML error: {problem}").format(problem=exc), Mark(source.name, 1, 1)) from None
+
+
+def _compose_checked(source: Source) -> yaml.Node | None:
+    """Refuse anchors, aliases and deep nesting first, then compose."""
+    _prescan(source)
+    return yaml.compose(source.text, Loader=_Loader)
+
+
+def _compose_plain(source: Source) -> yaml.Node | None:
+    """Compose without the prescan's event pass when nothing it refuses can be there (issue 15), else None.
+
+    Without '&' and '*' there is no anchor or alias; libyaml's own nesting limit keeps the C composer's
+    recursion bounded, and the tree's depth is measured after. Anything else (an error, a deep tree) goes the
+    checked way, so every refusal keeps its words and its place.
+    """
+    if "&" in source.text or "*" in source.text or not _nesting_bounded():
+        return None
+    try:
+        root = yaml.compose(source.text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    return root if root is None or not _deeper_than(root, MAX_DEPTH) else None
+
+
+@functools.cache
+def _nesting_bounded() -> bool:
+    """Tell whether the C composer is in use and its libyaml refuses deep nesting (libyaml PR 287, 2024)."""
+    if _Loader is yaml.SafeLoader:
+        return False
+    try:
+        yaml.compose("[" * 2000 + "]" * 2000, Loader=_Loader)
+    except yaml.YAMLError:
+        return True
+    return False
+
+
+def _deeper_than(root: yaml.Node, limit: int) -> bool:
+    """Tell whether lists and mappings nest more than `limit` levels in a composed tree."""
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, yaml.SequenceNode):
+            children = node.value
+        elif isinstance(node, yaml.MappingNode):
+            children = [v for pair in node.value for v in pair]
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack += ((child, depth + 1) for child in children)
+    return False
 
 
 def _prescan(source: Source) -> None:
@@ -269,15 +321,16 @@ class Reader:
         return nfc(node.value)
 
     def mapping(self, node: yaml.Node, path: str, allowed: list[str],
-                homes: dict[str, str] | None = None) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+                homes: Callable[[str], str] | None = None) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         """Return a mapping's entries by key, refusing duplicates and unknown keys (with a suggestion)."""
         entries, errors = self.mapping_entries(node, path, allowed, homes)
         raise_all(errors)
         return entries
 
-    def mapping_entries(self, node: yaml.Node, path: str, allowed: list[str], homes: dict[str, str] | None = None,
+    def mapping_entries(self, node: yaml.Node, path: str, allowed: list[str], homes: Callable[[str], str] | None = None,
                         ) -> tuple[dict[str, tuple[yaml.Node, yaml.Node]], list[SpecError]]:
-        """Return a mapping's good entries by key, and an error for each duplicate or unknown key."""
+        """Return a mapping's good entries by key, and an error for each duplicate or unknown key (`homes` says
+        where an unknown key belongs; asked only when there is one)."""
         self.visit(node, path)
         if not isinstance(node, yaml.MappingNode):
             raise self.error(_("expected a mapping (key: value lines), got a {kind}").format(
@@ -292,7 +345,7 @@ class Reader:
                 errors.append(self.error(_("duplicate key '{key}' (first defined at line {line})").format(
                     key=key, line=first.line), key_node, where))
             elif key not in allowed:
-                errors.append(self.error(unknown_key_message(key, allowed, (homes or {}).get(key, "")), key_node,
+                errors.append(self.error(unknown_key_message(key, allowed, homes(key) if homes else ""), key_node,
                                          where))
             else:
                 entries[key] = (key_node, value_node)

@@ -32,6 +32,8 @@ MAX_SECONDS = 10.0  # wall time to render one part
 MAX_TAGS = 5_000  # Jinja tags in one template part: docxtpl's tag cleaning grows with their square
 MAX_PART_BYTES = 2_000_000  # bytes of one templated part (document, header, footer) before compiling
 _WIDTH = re.compile(r"\d{7,}")  # a format width of a million or more
+_DICT_ATTRIBUTES = frozenset(dir(dict))  # names `d.name` resolves to a dict's own attribute, not a key
+_TICK_EVERY = 32  # chunks between two looks at the clock: a chunk is one output node, microseconds of work
 
 
 class LimitError(jinja2.exceptions.SecurityError):
@@ -139,6 +141,13 @@ class LimitedEnvironment(SandboxedEnvironment):
         for name in ("center", "indent", "format", "wordwrap", "truncate", "batch", "slice"):
             self.filters[name] = _checked(self.filters[name])
 
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """`obj.attribute`; on a plain dict (the notice context is made of them) a key that no dict attribute
+        shadows is read directly: Jinja would first try the attribute, fail, and read the key (issue 15)."""
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
     def call_binop(self, context: Any, operator_: str, left: Any, right: Any) -> Any:
         """Apply a measured `*`, `**` or `%`."""
         self.budget.tick()
@@ -218,8 +227,9 @@ def render_limited(env: SandboxedEnvironment, template: jinja2.Template, context
                 if size > MAX_OUTPUT:
                     raise LimitError(_("the rendered part is larger than {limit} characters (limit MAX_OUTPUT)")
                                      .format(limit=MAX_OUTPUT))
-                budget.tick()
                 chunks.append(chunk)
+                if not len(chunks) % _TICK_EVERY:
+                    budget.tick()
         except RecursionError:
             raise LimitError(_("the template recurses too deeply (a macro or loop that calls itself)")) from None
         except MemoryError:

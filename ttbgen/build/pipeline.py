@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import os
 import re
 import tempfile
 from collections.abc import Callable, Sequence
@@ -100,7 +102,7 @@ class Builder:
 
     def office(self, name: str, spec_dir: Path) -> Office:
         """Return an office profile, read once per batch and spec folder."""
-        key = (name, spec_dir.resolve())
+        key = (name, _absolute(spec_dir))
         if key not in self._offices:
             self._offices[key] = load_office(name, spec_dir)
         return self._offices[key]
@@ -110,7 +112,7 @@ class Builder:
         # Keyed by the folder's real path and the template's hash: a process that builds again (a library user,
         # a worker kept between batches) never renders a stale template that skipped the gate (issue 13).
         manifest = load_manifest(folder)
-        key = (folder.resolve(), manifest.sha256)
+        key = (_absolute(folder), manifest.sha256)
         if key not in self._templates:
             if manifest.ttbgen and not satisfies(__version__, manifest.ttbgen):
                 raise TemplateError(_("{folder}: template {name} {version} needs ttbgen {need}; this is ttbgen "
@@ -138,7 +140,7 @@ class Builder:
 
     def find(self, name: str, spec_dir: Path) -> Path:
         """Find a template folder once per batch and spec folder (the search path is walked once)."""
-        key = (name, spec_dir.resolve())  # a relative folder means another place after a chdir
+        key = (name, _absolute(spec_dir))  # a relative folder means another place after a chdir
         if key not in self._found:
             self._found[key] = find_template(name, spec_dir)
         return self._found[key]
@@ -179,9 +181,20 @@ class Builder:
 def display_path(path: Path) -> str:
     """Show a path relative to the working folder when it is inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(_resolved(os.getcwd())))
     except ValueError:
         return str(path)
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved(folder: str) -> Path:
+    """Resolve the working folder once per folder, not once per spec of a batch (issue 15)."""
+    return Path(folder).resolve()
+
+
+def _absolute(path: Path) -> Path:
+    """Return a cache key for a folder: absolute, without a file-system call per spec (unlike resolve())."""
+    return Path(os.path.abspath(path))
 
 
 def document_info(notice: Notice, title: str, manifest: Manifest, lines: tuple[str, ...] = ()) -> DocumentInfo:

@@ -309,9 +309,12 @@ _UNIT_FIELDS = re.compile(r"(^(office\.)?recipients\[|\.lead(\[\d+\])?$|\.suppor
 
 def district_names(notice: Notice) -> Iterator[SpecWarning]:
     """district-abolished: district-level units (huyện, quận, thị xã) ended on 1 July 2025 (docs/decree30.md §10)."""
-    if not reorganised(notice):
+    texts = tuple(located_texts(notice))
+    # Both patterns need a district word: one search over all the texts (joined by line breaks, which no match
+    # spans) spares a notice without one the two searches per text (issue 15).
+    if not reorganised(notice) or not _DISTRICT_WORD.search("\n".join(text for _path, text in texts)):
         return
-    for path, text in located_texts(notice):
+    for path, text in texts:
         match = _DISTRICT_UBND.search(text) or (_UNIT_FIELDS.search(path) and _DISTRICT_WORD.search(text))
         if match:
             yield warn(notice, path, "district-abolished", _("'{words}': district-level units were abolished on "

@@ -3,10 +3,12 @@ concurrent writers safe, and the sandbox holds for cached code (issue 15)."""
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -14,9 +16,10 @@ from pathlib import Path
 import pytest
 from paths import ROOT, spec_files
 
+from ttbgen.build import pipeline
 from ttbgen.build.pipeline import Builder, build_all
 from ttbgen.errors import TtbgenError
-from ttbgen.render import cache
+from ttbgen.render import cache, templates
 from ttbgen.render.engine import CompiledTemplate
 
 TEMPLATE = ROOT / "templates" / "thong-bao-ket-luan" / "template.docx"
@@ -157,3 +160,48 @@ def test_the_sandbox_holds_for_cached_code(cache_dir: Path, tmp_path: Path, payl
         assert "the template tried something not allowed" in info.value.render(), attempt
         assert entries(cache_dir)
     assert not (tmp_path / "out").exists()
+
+
+def template_copy(folder: Path) -> Path:
+    """Copy the shipped template beside a spec that uses it (the spec's folder comes first on the search path)."""
+    shutil.copytree(TEMPLATE.parent, folder / TEMPLATE.parent.name)
+    spec = folder / "a.yaml"
+    spec.write_text((ROOT / "specs" / "example.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    return folder / TEMPLATE.parent.name
+
+
+def versions(builder: Builder, spec: Path, times: int) -> list[str]:
+    """Render a spec `times` times; return the template version each document records."""
+    return [zipfile.ZipFile(io.BytesIO(r.data)).read("docProps/custom.xml").decode().split(
+        'name="ttbgen.template-version"')[1].split("<vt:lpwstr>")[1].split("<")[0]
+        for _ in range(times) for r in builder.render(spec)]
+
+
+def test_a_template_changed_during_a_batch_is_read_again(cache_dir: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The manifest is kept between documents by its files' stamps (issue 15); any change is seen."""
+    monkeypatch.setattr(pipeline, "RACY_NS", -10**12)  # trust even a file written a moment ago
+    folder = template_copy(tmp_path)
+    builder = Builder(tmp_path / "out")
+    reads: list[Path] = []
+    monkeypatch.setattr(pipeline, "load_manifest", lambda f: reads.append(f) or templates.load_manifest(f))
+    assert versions(builder, tmp_path / "a.yaml", 2) == ["1.1.0", "1.1.0"] and len(reads) == 1
+    manifest = folder / "template.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("1.1.0", "1.1.12"), encoding="utf-8")
+    assert versions(builder, tmp_path / "a.yaml", 1) == ["1.1.12"] and len(reads) == 2
+
+
+def test_a_template_written_a_moment_ago_is_read_for_every_document(cache_dir: Path, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two same-size writes within one clock tick leave the same stamp: a recent file's stamp is not trusted."""
+    template_copy(tmp_path)
+    reads: list[Path] = []
+    monkeypatch.setattr(pipeline, "load_manifest", lambda f: reads.append(f) or templates.load_manifest(f))
+    versions(Builder(tmp_path / "out"), tmp_path / "a.yaml", 3)
+    assert len(reads) == 3
+
+
+def test_only_stamps_older_than_the_racy_window_are_settled() -> None:
+    now = time.time_ns()
+    old, new = (1, 2, 3, now - 5 * 10**9, now - 5 * 10**9), (1, 2, 3, now, now)
+    assert pipeline.settled((old, old)) and not pipeline.settled((old, new)) and not pipeline.settled((old, None))

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from paths import SPECS
 
 from ttbgen.build.pipeline import BatchError, build_all
 from ttbgen.check.dump import paragraph_texts
 from ttbgen.errors import SpecError
+from ttbgen.spec import load
 from ttbgen.spec.lint import warnings_for
-from ttbgen.spec.load import load_spec
+from ttbgen.spec.load import load_spec, parse_spec
+from ttbgen.spec.nodes import Source
 from ttbgen.spec.office import builtin_root, load_office
 
 BASE = """\
@@ -201,3 +206,30 @@ def test_the_shipped_examples_have_no_clerk_warnings(tmp_path: Path) -> None:
         shutil.copy(spec, tmp_path / spec.name)
         notice = load_spec(tmp_path / spec.name, load_office, display=spec.name)
         assert [w.render() for w in notice.notes] == [], spec.name
+
+
+# Characters around the bad ones: controls, NEL, noncharacters, and the escapes double quotes turn into them.
+TRICKY = ["\x01", "\x08", "\x0b", "\x1f", "\x7f", "\x85", "\x9f", "\ufdd0", "\U0001fffe", "\t", "\\x01", "\\u0085",
+          "\\t", "\\n", "\\\\", "a", "ư", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TRICKY), min_size=1, max_size=6), st.sampled_from(['"', "'", ""]))
+def test_bad_characters_are_found_with_or_without_the_shortcut(pieces: list[str], quote: str) -> None:
+    """Values are searched for bad characters only when the YAML text could give them one (issue 15): the words
+    and place of every refusal are the same as when every value is searched."""
+    text = BASE.replace("cuộc họp nghe báo cáo", f"cuộc họp {quote}x{''.join(pieces)}x{quote}", 1) \
+        if not quote else BASE.replace("name: cuộc họp nghe báo cáo tiến độ chuyển đổi số",
+                                       f"name: {quote}x{''.join(pieces)}x{quote}", 1)
+    source = Source("s.yaml", text)
+    office = load_office("ubnd-lang-son", builtin_root())
+
+    def outcome() -> str:
+        try:
+            return repr(parse_spec(source, lambda _name: office).meeting.name)
+        except (SpecError, BatchError) as exc:
+            return exc.render()
+
+    fast = outcome()
+    with mock.patch.object(load, "values_are_clean", lambda _text: False):
+        assert fast == outcome()

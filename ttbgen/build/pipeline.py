@@ -8,6 +8,7 @@ import hashlib
 import os
 import re
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,9 +97,10 @@ class Builder:
     force: bool = False
     strict: bool = False
     templates: tuple[str, ...] = ()  # --template: render through these instead of the spec's own
-    _templates: dict[tuple[Path, str], tuple[CompiledTemplate, Manifest]] = field(default_factory=dict)
+    _templates: dict[tuple[Path, str], CompiledTemplate] = field(default_factory=dict)
     _offices: dict[tuple[str, Path], Office] = field(default_factory=dict)
     _found: dict[tuple[str, Path], Path] = field(default_factory=dict)
+    _manifests: dict[Path, tuple[tuple[FileStamp, FileStamp], Manifest]] = field(default_factory=dict)
 
     def office(self, name: str, spec_dir: Path) -> Office:
         """Return an office profile, read once per batch and spec folder."""
@@ -111,15 +113,27 @@ class Builder:
         """Return a template folder's compiled template and manifest, compiling once per batch."""
         # Keyed by the folder's real path and the template's hash: a process that builds again (a library user,
         # a worker kept between batches) never renders a stale template that skipped the gate (issue 13).
-        manifest = load_manifest(folder)
+        manifest = self.manifest(folder)
         key = (_absolute(folder), manifest.sha256)
         if key not in self._templates:
-            if manifest.ttbgen and not satisfies(__version__, manifest.ttbgen):
-                raise TemplateError(_("{folder}: template {name} {version} needs ttbgen {need}; this is ttbgen "
-                                      "{mine}").format(folder=folder, name=manifest.name, version=manifest.version,
-                                                       need=manifest.ttbgen, mine=__version__))
-            self._templates[key] = (CompiledTemplate(folder / "template.docx"), manifest)
-        return self._templates[key]
+            self._templates[key] = CompiledTemplate(folder / "template.docx")
+        return self._templates[key], manifest
+
+    def manifest(self, folder: Path) -> Manifest:
+        """Return a template folder's manifest, read and hashed again only when template.yaml or template.docx
+        changed on disk (a new file, size or time): not once per document of a batch (issue 15)."""
+        stamps = (file_stamp(folder / "template.yaml"), file_stamp(folder / "template.docx"))
+        cached = self._manifests.get(_absolute(folder))
+        if cached is not None and cached[0] == stamps:
+            return cached[1]
+        manifest = load_manifest(folder)
+        if manifest.ttbgen and not satisfies(__version__, manifest.ttbgen):
+            raise TemplateError(_("{folder}: template {name} {version} needs ttbgen {need}; this is ttbgen "
+                                  "{mine}").format(folder=folder, name=manifest.name, version=manifest.version,
+                                                   need=manifest.ttbgen, mine=__version__))
+        if settled(stamps):
+            self._manifests[_absolute(folder)] = stamps, manifest
+        return manifest
 
     def template(self, ref: TemplateRef, notice: Notice, spec_dir: Path) -> tuple[CompiledTemplate, Manifest]:
         """Find, compile and version-check the template a spec names."""
@@ -190,6 +204,30 @@ def display_path(path: Path) -> str:
 def _resolved(folder: str) -> Path:
     """Resolve the working folder once per folder, not once per spec of a batch (issue 15)."""
     return Path(folder).resolve()
+
+
+FileStamp = tuple[int, int, int, int, int] | None
+RACY_NS = 2_000_000_000  # a file changed less than this long ago is read again, whatever its stamp says
+
+
+def file_stamp(path: Path) -> FileStamp:
+    """Return what tells a file's versions apart without reading it (device, inode, size, times), or None."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
+def settled(stamps: tuple[FileStamp, ...]) -> bool:
+    """Tell whether files changed long enough ago for their stamps to tell the next change apart.
+
+    A file's times move in clock ticks of some milliseconds: two writes of the same size within one tick leave
+    the same stamp. A stamp is trusted only once its file is older than RACY_NS (git's "racy" rule), so any
+    later write lands in a later tick and changes it.
+    """
+    now = time.time_ns()
+    return all(s is not None and now - s[4] > RACY_NS for s in stamps)
 
 
 def _absolute(path: Path) -> Path:

@@ -14,7 +14,7 @@ import yaml
 
 from ttbgen.errors import Mark, SpecError
 from ttbgen.i18n import _, language
-from ttbgen.spec.clerk import bad_character, raise_all, read_tree, run_in_heading
+from ttbgen.spec.clerk import bad_character, raise_all, read_tree, run_in_heading, values_are_clean
 from ttbgen.spec.expansion import check_expansion
 from ttbgen.spec.model import (
     EMPHASES,
@@ -135,7 +135,7 @@ def text(reader: Reader, node: yaml.Node, path: str) -> str:
     if len(value) > MAX_TEXT:
         raise reader.error(_("the text is {n} characters long; the limit is {limit}").format(
             n=len(value), limit=MAX_TEXT), node, path)
-    if bad_character(value):
+    if not reader.clean_text and bad_character(value):
         raise reader.error(_("the text contains a control character ({code}); remove it").format(
             code=bad_character(value)), node, path)
     return value
@@ -618,6 +618,7 @@ def parse_spec(source: Source, office_of: Callable[[str], Office]) -> Notice:
     """Parse spec text to a Notice, reporting every mistake found in one run (in file order)."""
     root = compose(source)
     reader = Reader(source.name)
+    reader.clean_text = values_are_clean(source.text)
     if root is None:
         raise SpecError(_("the spec is empty; write one with `ttbgen new FILE --office NAME`"),
                         Mark(source.name, 1, 1), "")

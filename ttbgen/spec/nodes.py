@@ -288,6 +288,7 @@ class Reader:
         self._seen: set[int] = set()
         self.marks: dict[str, Mark] = {}  # key path → where its value stands, for later warnings
         self.errors: list[SpecError] = []  # mistakes collected so that one run reports them all
+        self.clean_text = False  # True: the YAML text holds nothing a value could turn into a bad character
 
     def error(self, message: str, node: yaml.Node, path: str) -> SpecError:
         """Build a located error."""

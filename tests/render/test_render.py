@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from paths import ROOT
+
 from ttbgen.build.pipeline import Builder
 from ttbgen.check.dump import paragraph_texts
+from ttbgen.render.engine import CompiledTemplate
+
+TEMPLATE = ROOT / "templates" / "thong-bao-ket-luan" / "template.docx"
 
 SPEC = """\
 office: {office}
@@ -54,3 +62,32 @@ def test_number_and_office_header(tmp_path: Path) -> None:
     assert texts[:2] == ["UBND TỈNH LẠNG SƠN", "VĂN PHÒNG"]
     assert "Số: 07/TB-VP" in texts
     assert "Lạng Sơn, ngày 05 tháng 02 năm 2024" in texts
+
+
+NOISE = ["\n<w:p ", "\n<w:p>", "\n<w:pPr>", "{_{", "}_}", "{_%", "%_}", "{_", "_}", "<w:tab/>", "<w:tbl>", "\n",
+         "<", ">"]
+TEXT = st.lists(st.sampled_from(["\t", "\n", "\a", "\f", "x", "ư", "{_", "_}", " "]), max_size=6).map("".join)
+RUN = st.builds(lambda t, tag: f"<w:r>{tag}{t}</w:t></w:r>", TEXT,
+                st.sampled_from(["<w:t>", '<w:t xml:space="preserve">']))
+PARAGRAPH = st.builds(lambda runs, head: head + "".join(runs) + "</w:p>", st.lists(RUN, max_size=3),
+                      st.sampled_from(["<w:p>", "\n<w:p>", '\n<w:p w:rsidR="1">']))
+XML = st.lists(st.one_of(PARAGRAPH, st.sampled_from(NOISE)), max_size=8).map("".join)
+
+
+def finished_before(xml: str) -> str:
+    """What the renderer did to rendered XML before issue 15 looked before each step."""
+    import re
+
+    from docxtpl import DocxTemplate
+
+    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    if re.search(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]", xml):
+        xml = str(DocxTemplate(io.BytesIO()).resolve_listing(xml))
+    return xml
+
+
+@settings(max_examples=400, deadline=None)
+@given(XML)
+def test_the_finishing_steps_change_what_they_changed_before(xml: str) -> None:
+    assert CompiledTemplate(TEMPLATE)._finish(xml) == finished_before(xml)

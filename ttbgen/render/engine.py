@@ -32,7 +32,6 @@ from ttbgen.safefile import MAX_DOCX_BYTES, read_bounded
 _RENDERED = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 # Text docxtpl's resolve_listing would change: a tab, bell, newline or form feed inside a <w:t>.
 _LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
-_PARAGRAPH_BREAK = re.compile(r"\n<w:p([ >])")  # the line break _compile puts before each paragraph
 _EPOCH_1980 = (1980, 1, 1, 0, 0, 0)
 MAX_TEMPLATE_BYTES = 20_000_000
 
@@ -165,12 +164,18 @@ class CompiledTemplate:
         except jinja2.TemplateError as exc:
             raise TemplateError(_("{path} ({part}): {message}").format(
                 path=self.path, part=name, message=exc)) from None
-        xml = _PARAGRAPH_BREAK.sub(r"<w:p\1", xml)
-        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        if _LISTING.search(xml):  # only then can docxtpl's listing step change anything (byte-identical)
+        return self._finish(xml).encode("utf-8")
+
+    def _finish(self, xml: str) -> str:
+        """Undo the line breaks _compile put before paragraphs, restore literal braces, and apply docxtpl's listing
+        step where it can change anything; each step first looks (in C) for what it would replace (issue 15)."""
+        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # _compile put one before each
+        if "{_" in xml or "_}" in xml:
+            xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        if _may_list(xml) and _LISTING.search(xml):  # only then can the listing step change anything
             self._docxtpl = self._docxtpl or _patcher()
             xml = str(self._docxtpl.resolve_listing(xml))
-        return xml.encode("utf-8")
+        return xml
 
     def render(self, context: NoticeContext, info: DocumentInfo,
                extra: Callable[[dict[str, bytes], dict[str, bytes]], dict[str, bytes]] | None = None) -> bytes:
@@ -186,6 +191,12 @@ class CompiledTemplate:
         if extra is not None:
             rendered.update(extra(dict(self.members), rendered))
         return self._writer.write(rendered, zip_time()) or write_zip(self.members, rendered)
+
+
+def _may_list(xml: str) -> bool:
+    """Tell whether a tab, bell, line feed or form feed follows the first '<w:t': _LISTING needs one after a w:t."""
+    start = xml.find("<w:t")
+    return start >= 0 and any(xml.find(char, start) >= 0 for char in "\t\a\n\f")
 
 
 def _digest(members: list[tuple[str, bytes]]) -> bytes:

@@ -144,15 +144,16 @@ _PLANE_ENDS = "".join(chr(plane | end) for plane in range(0, 0x110000, 0x10000) 
 _BAD_CHARACTER = re.compile(f"[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_PLANE_ENDS}]")
 
 
-# The same class less tab, line feed and carriage return, which a YAML text holds everywhere and a text value
-# loses when its white space is collapsed.
-_BAD_IN_SOURCE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_PLANE_ENDS}]")
+# What may make a value bad, less tab, line feed and carriage return (a YAML text holds them everywhere; a text value
+# loses them when its white space is collapsed), with everything from U+D800 up taken as suspect: four ranges are
+# searched ten times faster than the exact class, and a text with such characters is searched value by value.
+_SUSPECT_IN_SOURCE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\U0010ffff]")
 
 
 def values_are_clean(text: str) -> bool:
     """Tell whether no text value read from a YAML text can hold a bad character: the text holds none, and no
     backslash escape in double quotes can write one (issue 15: one search instead of one per value)."""
-    return "\\" not in text and _BAD_IN_SOURCE.search(text) is None
+    return "\\" not in text and _SUSPECT_IN_SOURCE.search(text) is None
 
 
 def bad_character(value: str) -> str | None:

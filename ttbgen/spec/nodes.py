@@ -121,18 +121,13 @@ def _nesting_bounded() -> bool:
 
 def _deeper_than(root: yaml.Node, limit: int) -> bool:
     """Tell whether lists and mappings nest more than `limit` levels in a composed tree."""
-    stack = [(root, 1)]
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)] if isinstance(root, yaml.CollectionNode) else []
     while stack:
         node, depth = stack.pop()
-        if isinstance(node, yaml.SequenceNode):
-            children = node.value
-        elif isinstance(node, yaml.MappingNode):
-            children = [v for pair in node.value for v in pair]
-        else:
-            continue
         if depth > limit:
             return True
-        stack += ((child, depth + 1) for child in children)
+        children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+        stack += [(child, depth + 1) for child in children if isinstance(child, yaml.CollectionNode)]
     return False
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import locale
 import re
 import subprocess
 import sys
@@ -250,7 +251,7 @@ def test_windows_display_language(clean_env: pytest.MonkeyPatch, langid: int, us
 
     clean_env.setattr(sys, "platform", "win32")
     clean_env.setattr(ctypes, "windll", type("WinDLL", (), {"kernel32": FakeKernel32(langid)})(), raising=False)
-    clean_env.setattr(i18n.locale, "getlocale", lambda: (user_locale, "1252"))
+    clean_env.setattr(locale, "getlocale", lambda: (user_locale, "1252"))
     i18n._system_locale.cache_clear()
     try:
         assert language() == expected
@@ -259,7 +260,7 @@ def test_windows_display_language(clean_env: pytest.MonkeyPatch, langid: int, us
 
 
 def test_no_windows_api_elsewhere(clean_env: pytest.MonkeyPatch) -> None:
-    clean_env.setattr(i18n.locale, "getlocale", lambda: ("vi_VN", "UTF-8"))
+    clean_env.setattr(locale, "getlocale", lambda: ("vi_VN", "UTF-8"))
     i18n._system_locale.cache_clear()
     try:
         assert i18n._windows_display_language() == "" or sys.platform == "win32"

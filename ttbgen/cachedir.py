@@ -8,15 +8,14 @@ are used: cached entries are trusted like the user's own files.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import importlib.util
-import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`ttbgen --help` imports this module)
+if TYPE_CHECKING:
+    from typing import Any
 
 ENV_CACHE_DIR = "TTBGEN_CACHE_DIR"
 
@@ -61,6 +60,8 @@ def is_private(path: Path) -> bool:
 
 def atomic_write(path: Path, data: bytes) -> bool:
     """Write a cache file as a temporary file renamed into place (concurrent writers each leave a whole file)."""
+    import tempfile  # imported where used: `ttbgen --help` reads this module's folders only (issue 15)
+
     tmp = ""
     try:
         fd, tmp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=path.parent)
@@ -77,6 +78,8 @@ def atomic_write(path: Path, data: bytes) -> bool:
 
 def package_stamp(package: str, files: tuple[str, ...]) -> str:
     """Return what identifies an installed package without importing it: some files' sizes and times."""
+    import importlib.util
+
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.origin:
         return ""
@@ -95,6 +98,9 @@ def cached_json(name: str, stamp: str, build: Callable[[], Any], valid: Callable
     A process then need not import the package (vietnam_provinces, holidays: tens of ms each, issue 15).
     A missing, unreadable or invalid file is rebuilt.
     """
+    import hashlib
+    import json
+
     folder = private_folder("data")
     if folder is None or not stamp:
         return build()

@@ -12,12 +12,14 @@ translated once, in whatever language was in effect then. Mark it with `N_()` an
 from __future__ import annotations
 
 import contextlib
-import gettext
-import locale
 import os
 import sys
 from functools import cache, lru_cache
 from pathlib import Path
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`ttbgen --help` imports this module)
+if TYPE_CHECKING:
+    import gettext
 
 DOMAIN = "ttbgen"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -73,6 +75,8 @@ def _locale_language() -> str:
 @lru_cache(maxsize=1)
 def _system_locale() -> str:
     """Return the system's language or locale name (Windows: its display language, then the user's locale)."""
+    import locale  # here: `ttbgen --help` asks the language without reading the locale when LANG says it
+
     names = [_windows_display_language()] if sys.platform == "win32" else []
     with contextlib.suppress(ValueError):  # a locale name Python cannot parse
         names.append(locale.getlocale()[0] or "")
@@ -93,6 +97,8 @@ def _windows_display_language() -> str:
 @cache
 def _catalogue(lang: str) -> gettext.NullTranslations:
     """Load a language's compiled catalogue once; English is the source text itself."""
+    import gettext  # here: a kept `ttbgen --help` (cli/quickhelp.py) needs the language, not the catalogue
+
     if lang == DEFAULT:
         return gettext.NullTranslations()
     return gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[lang], fallback=True)

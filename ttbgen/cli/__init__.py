@@ -1,73 +1,35 @@
-"""Command line: click commands, one module per command group; each parses, calls one function, prints, exits."""
+"""Command line: click commands, one module per command group; each parses, calls one function, prints, exits.
+
+The group (`main`) and its command table live in cli/group.py and are imported on first use, so that the `ttbgen`
+command (`run`) can print a kept `--help` without importing click (cli/quickhelp.py, issue 15).
+"""
 
 from __future__ import annotations
 
-import importlib
+import sys
 
-import click
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy reads it the same)
+if TYPE_CHECKING:
+    from typing import Any
 
-from ttbgen import __version__
-from ttbgen.cli.localize import LANG_HELP, LocalizedGroup, set_lang_option
-from ttbgen.i18n import LANGUAGES, N_, _
-
-# name → (module, attribute, help). A command's module is imported only when the command runs, so
-# `ttbgen --help` lists them without importing any (issue 15); tests/cli/test_lazy.py checks the help texts.
-COMMANDS = {
-    "build": ("ttbgen.cli.build", "build", N_("Build each SPEC (a .yaml file, or a folder of them) into "
-                                              "OUTDIR/<spec name>.docx.")),
-    "check": ("ttbgen.cli.check", "check_command", N_("Check .docx notices against Decree 30 (Nghị định "
-                                                      "30/2020/NĐ-CP).")),
-    "dump": ("ttbgen.cli.check", "dump", N_("Print the stable text dump of a .docx (text with style, alignment, "
-                                            "bold/italic and size).")),
-    "new": ("ttbgen.cli.build", "new", N_("Write a commented starter spec for an office to FILE; it builds as it "
-                                          "is.")),
-    "new-office": ("ttbgen.cli.build", "new_office", N_("Write a commented office profile to edit for your own "
-                                                        "office: DIR/offices/NAME.yaml, copied from the profile "
-                                                        "--like names (docs/office.md).")),
-    "decree": ("ttbgen.cli.decree", "decree", N_("Print the Decree 30 rules that messages cite (docs/decree30.md), "
-                                                 "or only section NUMBER (6, 2.2 or §4).")),
-    "pdf": ("ttbgen.cli.pdf", "pdf_command", N_("Convert .docx documents to PDF with LibreOffice, in one call.")),
-    "preview": ("ttbgen.cli.pdf", "preview_command", N_("Render a spec or a .docx to one PNG per page, for a "
-                                                        "quick look.")),
-    "tasks": ("ttbgen.cli.tasks", "tasks_command", N_("List the tasks that SPEC files (or folders of them) assign: "
-                                                      "who leads, who helps, what, by when.")),
-    "schema": ("ttbgen.cli.build", "schema", N_("Print the JSON Schema of a spec (for editor completion and "
-                                                "checking).")),
-    "templates": ("ttbgen.cli.templates", "templates", N_("List, show and check the templates and office "
-                                                          "profiles on the search path.")),
-    "import": ("ttbgen.cli.importer", "import_command", N_("Write the spec that rebuilds each notice FILE (.docx, "
-                                                           ".pdf, or .txt with one paragraph a line).")),
-}
+_GROUP_NAMES = ("main", "COMMANDS", "LazyGroup")
 
 
-class LazyGroup(LocalizedGroup):
-    """A group whose commands (COMMANDS) are imported when run, and listed in --help from their help texts (in the
-    language in effect: LocalizedGroup)."""
+def run() -> None:
+    """The `ttbgen` command: the kept top-level help when that is all that is asked, else the click group."""
+    from ttbgen.cli import quickhelp
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        """Return every command name, sorted."""
-        return sorted({*super().list_commands(ctx), *COMMANDS})
+    if sys.argv[1:] in quickhelp.HELP_ARGUMENTS and quickhelp.print_kept():
+        return
+    from ttbgen.cli.group import main
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        """Return a command, importing its module on first use."""
-        if cmd_name not in self.commands and cmd_name in COMMANDS:
-            module, attribute, _help = COMMANDS[cmd_name]
-            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
-        return super().get_command(ctx, cmd_name)
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """List the commands with their short help, without importing them."""
-        rows = {name: click.Command(name, help=_(text)) for name, (_m, _a, text) in COMMANDS.items()}
-        rows.update({name: cmd for name, cmd in self.commands.items() if not cmd.hidden})
-        if rows:
-            limit = formatter.width - 6 - max(map(len, rows))
-            with formatter.section(_("Commands")):
-                formatter.write_dl([(name, rows[name].get_short_help_str(limit)) for name in sorted(rows)])
+    main()
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="ttbgen")
-@click.option("--lang", type=click.Choice(LANGUAGES), expose_value=False, is_eager=True, callback=set_lang_option,
-              help=LANG_HELP)
-def main() -> None:
-    """Draft Decree 30 meeting-conclusion notices (Thông báo kết luận) from YAML, and check any .docx."""
+def __getattr__(name: str) -> Any:
+    """Give the click group and its command table on first use (PEP 562)."""
+    if name in _GROUP_NAMES:
+        from ttbgen.cli import group
+
+        return getattr(group, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,5 +1,5 @@
 """`python -m ttbgen`: the command-line interface."""
 
-from ttbgen.cli import main
+from ttbgen.cli import run
 
-main()
+run()

@@ -19,7 +19,7 @@ from paths import ROOT, spec_files
 from ttbgen.build import pipeline
 from ttbgen.build.pipeline import Builder, build_all
 from ttbgen.errors import TtbgenError
-from ttbgen.render import cache, templates
+from ttbgen.render import cache, gate, templates
 from ttbgen.render.engine import CompiledTemplate
 
 TEMPLATE = ROOT / "templates" / "thong-bao-ket-luan" / "template.docx"
@@ -205,3 +205,22 @@ def test_only_stamps_older_than_the_racy_window_are_settled() -> None:
     now = time.time_ns()
     old, new = (1, 2, 3, now - 5 * 10**9, now - 5 * 10**9), (1, 2, 3, now, now)
     assert pipeline.settled((old, old)) and not pipeline.settled((old, new)) and not pipeline.settled((old, None))
+
+
+def test_only_a_template_that_passed_the_gate_is_kept(cache_dir: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The gate runs before compiling (issue 15): a hostile template leaves no entry, and a hit, which is the very
+    content that passed, is not scanned again."""
+    with zipfile.ZipFile(TEMPLATE) as zf:
+        members = {i.filename: zf.read(i) for i in zf.infolist()}
+    members["word/vbaProject.bin"] = b"macro"
+    hostile = tmp_path / "hostile.docx"
+    with zipfile.ZipFile(hostile, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    with pytest.raises(TtbgenError, match="macros"):
+        CompiledTemplate(hostile)
+    assert entries(cache_dir) == []
+    CompiledTemplate(TEMPLATE)
+    monkeypatch.setattr(gate, "refuse", lambda *args, **kwargs: pytest.fail("a hit is gated again"))
+    CompiledTemplate(TEMPLATE)

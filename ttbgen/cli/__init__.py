@@ -6,6 +6,7 @@ command (`run`) can print a kept `--help` without importing click (cli/quickhelp
 
 from __future__ import annotations
 
+import gc
 import sys
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy reads it the same)
@@ -23,7 +24,13 @@ def run() -> None:
         return
     from ttbgen.cli.group import main
 
-    main()
+    try:
+        main()
+    finally:
+        # The process ends here: the interpreter's last collections would walk every object ttbgen made only
+        # to free memory the system frees anyway (≈ 10 ms of a one-spec build). Files are closed, atexit
+        # handlers run and output is flushed as before; Python never promised __del__ at exit.
+        gc.freeze()
 
 
 def __getattr__(name: str) -> Any:

@@ -113,7 +113,13 @@ class CompiledTemplate:
         self._clean: dict[str, bytes] = {}  # part → the last rendered bytes found well-formed and safe
 
     def _compile_all(self) -> dict[str, CodeType]:
-        """Clean and compile every rendered part (a cache miss: the only place docxtpl is imported)."""
+        """Gate, clean and compile every rendered part (a cache miss: the only place docxtpl is imported).
+
+        The gate runs here, before anything is compiled: an entry is stored only for a template that passed it,
+        and the entry's key covers every member's name and bytes and ttbgen's version, so a hit is a template
+        that passed this same gate (design.md §5: hostile until checked; issue 15: not parsed again per run).
+        """
+        gate.refuse(self.path, [n for n, _d in self.members], dict(self.members).__getitem__)
         self._docxtpl = self._docxtpl or _patcher()
         return {name: self._compile(name, data) for name, data in self.members if _RENDERED.match(name)}
 
@@ -209,7 +215,8 @@ def _digest(members: list[tuple[str, bytes]]) -> bytes:
 
 
 def _read_members(path: Path) -> list[tuple[str, bytes]]:
-    """Read a template's zip members, in order, refusing what cannot be a template."""
+    """Read a template's zip members, in order, refusing what cannot be a template (the gate runs before
+    compiling: CompiledTemplate._compile_all)."""
     data = read_bounded(path, MAX_DOCX_BYTES, TemplateError, _("the template"))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -223,7 +230,6 @@ def _read_members(path: Path) -> list[tuple[str, bytes]]:
             path=path, reason=exc)) from None
     if "word/document.xml" not in dict(members):
         raise TemplateError(_("{path}: not a Word document (no word/document.xml)").format(path=path))
-    gate.refuse(path, [n for n, _d in members], dict(members).__getitem__)  # design.md §5: hostile until checked
     return members
 
 

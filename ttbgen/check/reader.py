@@ -14,6 +14,7 @@ from typing import Any
 
 from lxml import etree
 
+from ttbgen.check.activescan import scan_package
 from ttbgen.check.docmodel import Cell, Document, Field, Para, Run, Section
 from ttbgen.check.ooxml import (
     A_NS,
@@ -29,11 +30,10 @@ from ttbgen.check.ooxml import (
     visible_sides,
     w,
 )
-from ttbgen.check.safeio import Package, parse_xml
+from ttbgen.check.safeio import Package
 from ttbgen.check.styles import Props, StyleSheet, cached_sheet, read_ppr, read_rpr
 from ttbgen.errors import DocxError
 from ttbgen.i18n import _
-from ttbgen.render.gate import scan
 
 EMU_PER_TWIP = 635
 DEFAULT_CELL_MARGIN = 108  # Word's default left/right cell margin, 0.19 cm
@@ -55,7 +55,7 @@ def read_document(path: Path) -> Document:
     package = Package(path)
     try:
         doc = _Reader(package, str(path)).read()
-        doc.active = [(t.part, t.message) for t in scan(package.names(), package.raw, template=False)]
+        doc.active = [(t.part, t.message) for t in scan_package(package)]
         return doc
     finally:
         package.close()
@@ -100,12 +100,7 @@ class _Reader:
         """Return the style sheet, parsed only when no earlier document had the same styles and theme bytes."""
         styles, theme = self._related_name("styles"), self._related_name("theme")
         data = [self.package.read(name) if name else None for name in (styles, theme)]
-        return cached_sheet(data[0], data[1], lambda: StyleSheet(self._parsed(styles, data[0]),
-                                                                 self._parsed(theme, data[1])))
-
-    def _parsed(self, name: str | None, data: bytes | None) -> etree._Element | None:
-        """Parse a part read already (safely, as Package.xml does), or None when there is none."""
-        return parse_xml(data, f"{self.path}:{name}") if name and data is not None else None
+        return cached_sheet(data[0], data[1], lambda: StyleSheet(self._related(styles), self._related(theme)))
 
     def _related_name(self, kind: str) -> str | None:
         """Return the name of the first part of a relationship type (styles, theme, …), or None."""
@@ -114,9 +109,8 @@ class _Reader:
                 return target
         return None
 
-    def _related(self, kind: str) -> etree._Element | None:
-        """Return the first part of a relationship type parsed, or None."""
-        name = self._related_name(kind)
+    def _related(self, name: str | None) -> etree._Element | None:
+        """Return a related part parsed (once per package), or None when there is none."""
         return self.package.xml(name) if name else None
 
     def read(self) -> Document:
@@ -130,7 +124,7 @@ class _Reader:
         walk.find_drawings(body)
         self._blocks(body, walk, None)
         doc = Document(self.path, walk.paras, sections)
-        settings = self._related("settings")
+        settings = self._related(self._related_name("settings"))
         doc.even_and_odd = settings is not None and settings.find(w("evenAndOddHeaders")) is not None \
             and attr(settings.find(w("evenAndOddHeaders")), "val") not in ("0", "false")
         doc.pages = self._pages()

@@ -29,12 +29,15 @@ _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY")
 
 
 class Package:
-    """An opened .docx: named XML parts parsed safely on demand."""
+    """An opened .docx: named XML parts parsed safely on demand, each read and parsed at most once (the reader
+    and the package gate's scan share them, issue 15)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._zip = _open_zip(path)
         self._names = {info.filename: info for info in self._zip.infolist()}
+        self._bytes: dict[str, bytes] = {}
+        self._trees: dict[str, etree._Element] = {}
 
     def names(self) -> list[str]:
         """Return the member names, in zip order."""
@@ -42,7 +45,10 @@ class Package:
 
     def raw(self, name: str) -> bytes:
         """Return a member's bytes (bounded by the checked declared size)."""
-        return self._read(self._names[name])
+        data = self._bytes.get(name)
+        if data is None:
+            data = self._bytes[name] = self._read(self._names[name])
+        return data
 
     def has(self, name: str) -> bool:
         """Tell whether the package holds a part."""
@@ -50,14 +56,20 @@ class Package:
 
     def xml(self, name: str) -> etree._Element:
         """Return the root element of an XML part, refusing DTDs, entities and oversized members."""
-        return parse_xml(self.read(name), f"{self.path}:{name}")
+        root = self._trees.get(name)
+        if root is None:
+            root = self._trees[name] = parse_xml(self.read(name), f"{self.path}:{name}")
+        return root
+
+    def parsed(self, name: str) -> etree._Element | None:
+        """Return the root of a part xml() parsed already, or None (nothing is read or parsed)."""
+        return self._trees.get(name)
 
     def read(self, name: str) -> bytes:
         """Return the bytes of a part (bounded by its checked declared size)."""
-        info = self._names.get(name)
-        if info is None:
+        if name not in self._names:
             raise DocxError(_("{file}: not a Word document: {part} is missing").format(file=self.path, part=name))
-        return self._read(info)
+        return self.raw(name)
 
     def _read(self, info: zipfile.ZipInfo) -> bytes:
         """Read one member; ZipExtFile never yields more than the declared size we already checked."""
@@ -68,8 +80,10 @@ class Package:
             raise DocxError(_("{file}: corrupt .docx ({reason})").format(file=self.path, reason=exc)) from None
 
     def close(self) -> None:
-        """Close the underlying zip file."""
+        """Close the underlying zip file and drop the parts read."""
         self._zip.close()
+        self._bytes.clear()
+        self._trees.clear()
 
 
 def _open_zip(path: Path) -> zipfile.ZipFile:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -26,6 +27,9 @@ _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, dtd_validation=False
 )
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY")
+# A zip local file header: signature, flags, name length, extra length (the other fields are skipped).
+_LOCAL_HEADER = struct.Struct("<4s2xH18xHH")
+_UNUSUAL_FLAGS = 0x1 | 0x20 | 0x40  # encrypted, compressed patched data, strong encryption
 
 
 class Package:
@@ -34,7 +38,7 @@ class Package:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._zip = _open_zip(path)
+        self._zip, self._data = _open_zip(path)
         self._names = {info.filename: info for info in self._zip.infolist()}
         self._bytes: dict[str, bytes] = {}
         self._trees: dict[str, etree._Element] = {}
@@ -73,6 +77,9 @@ class Package:
 
     def _read(self, info: zipfile.ZipInfo) -> bytes:
         """Read one member; ZipExtFile never yields more than the declared size we already checked."""
+        data = _plain_member(self._data, info)
+        if data is not None:
+            return data
         try:
             with self._zip.open(info) as member:
                 return member.read(MAX_PART_BYTES + 1)
@@ -82,12 +89,14 @@ class Package:
     def close(self) -> None:
         """Close the underlying zip file and drop the parts read."""
         self._zip.close()
+        self._data = b""
         self._bytes.clear()
         self._trees.clear()
 
 
-def _open_zip(path: Path) -> zipfile.ZipFile:
-    """Open a zip after checking that it exists, is a zip, and declares sane member sizes."""
+def _open_zip(path: Path) -> tuple[zipfile.ZipFile, bytes]:
+    """Open a zip after checking that it exists, is a zip, and declares sane member sizes; return it and its
+    bytes."""
     if not path.exists():
         raise DocxError(_("{file}: no such file").format(file=path))
     data = read_bounded(path, MAX_DOCX_BYTES, DocxError, _("the document"))  # a FIFO or /dev/zero is refused
@@ -100,7 +109,45 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
     except DocxError:
         archive.close()
         raise
-    return archive
+    return archive, data
+
+
+def _plain_member(data: bytes, info: zipfile.ZipInfo) -> bytes | None:
+    """Return a member's bytes read straight from the file's bytes when nothing about it is unusual (stored or
+    deflated, not encrypted, its local header agreeing, whole, exactly its declared size and CRC), else None:
+    zipfile then reads it and raises what it raises. ZipExtFile's machinery cost ~5 µs a member (issue 15)."""
+    start = _data_start(data, info)
+    if start is None or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return None
+    end = start + info.compress_size
+    if end > len(data) or end > (getattr(info, "_end_offset", None) or end):  # newer zipfiles check overlaps
+        return None
+    if info.compress_type == zipfile.ZIP_STORED:
+        out = data[start:end]
+    else:
+        inflate = zlib.decompressobj(-15)
+        try:
+            out = inflate.decompress(data[start:end], info.file_size + 1)
+        except zlib.error:
+            return None
+        if not inflate.eof:
+            return None
+    return out if len(out) == info.file_size and zlib.crc32(out) == info.CRC else None
+
+
+def _data_start(data: bytes, info: zipfile.ZipInfo) -> int | None:
+    """Return where a member's data starts when its local header is the one zipfile accepts, else None."""
+    at = info.header_offset
+    header = data[at:at + _LOCAL_HEADER.size]
+    if len(header) < _LOCAL_HEADER.size or info.flag_bits & _UNUSUAL_FLAGS:
+        return None
+    signature, flags, name_length, extra_length = _LOCAL_HEADER.unpack(header)
+    name = data[at + _LOCAL_HEADER.size:at + _LOCAL_HEADER.size + name_length]
+    try:
+        same = name.decode("utf-8" if flags & 0x800 else "cp437") == info.orig_filename
+    except UnicodeDecodeError:
+        return None
+    return at + _LOCAL_HEADER.size + name_length + extra_length if signature == b"PK\x03\x04" and same else None
 
 
 def _check_declared_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:

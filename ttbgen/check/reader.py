@@ -228,8 +228,8 @@ class _Reader:
                                           table_style)
         collected = _Runs(self.sheet, table_style, style, self.rpr_cache)
         runs, fields = collected.collect(p)
-        raw = "".join(run.text for run in runs)
-        shown = unicodedata.normalize("NFC", "".join(run.shown() for run in runs))
+        raw = "".join([run.text for run in runs])
+        shown = unicodedata.normalize("NFC", "".join([run.shown() for run in runs]))
         cell = where[0] if where else None
         walk.paras.append(Para(  # positional: n, part, style, raw, text, runs, the layout fields, drawn, fields, …
             walk.count, walk.part, style or self.sheet.default_para or "", raw, shown, runs, *layout,
@@ -277,7 +277,12 @@ class _Runs:
         for child in el:
             tag = child.tag
             if tag == _R:
-                self._run(child)
+                only = child[0] if len(child) == 1 else None
+                if only is not None and only.tag == _T and not self.instr:  # most runs: one w:t, no field open
+                    if only.text:
+                        self.runs.append(self._text_run(only.text, None))
+                else:
+                    self._run(child)
             elif tag == _FLD_SIMPLE:
                 start = len(self.runs)
                 self._walk(child, p)
@@ -294,13 +299,17 @@ class _Runs:
         boundary = bool(self.instr) and has_t  # a field's result run (text after the separate mark)
         if not (text or boundary):
             return
-        f = self._format(rpr_el)
-        run = Run(text, f.size, f.bold, f.italic, f.caps, f.ascii, f.h_ansi, f.cs, f.color)
+        run = self._text_run(text, rpr_el)
         if boundary:
             self.fields.append(Field(_norm_instr("".join(self.instr or ())), run))
             self.instr = None
         if text:
             self.runs.append(run)
+
+    def _text_run(self, text: str, rpr_el: etree._Element | None) -> Run:
+        """Return a run of text with the effective formatting of its rPr."""
+        f = self._format(rpr_el)
+        return Run(text, f.size, f.bold, f.italic, f.caps, f.ascii, f.h_ansi, f.cs, f.color)
 
     def _format(self, rpr_el: etree._Element | None) -> Run:
         """Return an empty Run carrying the effective formatting of an rPr (resolved once per style sheet)."""

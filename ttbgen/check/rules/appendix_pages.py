@@ -33,8 +33,10 @@ def _headings(ctx: Context) -> list[Para]:
         return []
     found: dict[int, Para] = {}
     for para in ctx.doc.paras:
+        if para.n <= after or para.cell is not None:
+            continue
         text = " ".join(para.text.split())
-        if para.n > after and para.cell is None and len(text) < 20 and APPENDIX.match(text):
+        if len(text) < 20 and APPENDIX.match(text):
             found.setdefault(para.section, para)
     return list(found.values())
 

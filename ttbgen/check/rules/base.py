@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ttbgen.check.components import Components, boxed, label
 from ttbgen.check.docmodel import Document, Para, Run
 from ttbgen.check.findings import Finding, Level, Location
 from ttbgen.check.ruleset import RuleSet
+from ttbgen.compose.textwidth import text_width_twips
 from ttbgen.i18n import _
 
 SNIPPET = 40
@@ -90,6 +92,12 @@ def first_bad_letters(para: Para, test: Callable[[Run], bool]) -> Run | None:
 def letter_runs(para: Para) -> list[Run]:
     """Return the runs that carry letters or digits (all visible runs when none does)."""
     return para.letter_runs()
+
+
+@lru_cache(maxsize=2048, typed=True)  # several rules measure the same lines, and every notice of an office its header
+def text_width(text: str, size: float, bold: bool, italic: bool) -> int:
+    """Estimate the width of one line of text in twips (compose.textwidth, remembered)."""
+    return text_width_twips(text, size, bold, italic)
 
 
 def is_heading(para: Para) -> bool:

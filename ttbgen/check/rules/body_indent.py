@@ -15,8 +15,7 @@ from collections.abc import Iterator
 from ttbgen.check.components import BODY
 from ttbgen.check.docmodel import Para
 from ttbgen.check.findings import Finding, Level
-from ttbgen.check.rules.base import Context, Rule, is_heading
-from ttbgen.compose.textwidth import text_width_twips
+from ttbgen.check.rules.base import Context, Rule, is_heading, text_width
 from ttbgen.i18n import _
 
 TWIPS_PER_CM = 1440 / 2.54
@@ -41,7 +40,7 @@ def printed_indent(para: Para) -> int:
     if para.text.startswith("\t") and para.first_line <= 0:
         indent = max(indent, DEFAULT_TAB - para.ind_left)
     runs = para.text_runs()
-    if para.ind_left > 0 and runs and text_width_twips(para.text.strip(), runs[0].size, runs[0].bold,
+    if para.ind_left > 0 and runs and text_width(para.text.strip(), runs[0].size, runs[0].bold,
                                                        runs[0].italic) + para.ind_left + indent < para.line_width:
         indent += para.ind_left
     return indent

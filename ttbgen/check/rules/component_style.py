@@ -16,8 +16,7 @@ from ttbgen.check import components as c
 from ttbgen.check.components import is_upper, label
 from ttbgen.check.docmodel import Para
 from ttbgen.check.findings import Finding, Level
-from ttbgen.check.rules.base import Context, Rule, letter_runs
-from ttbgen.compose.textwidth import text_width_twips
+from ttbgen.check.rules.base import Context, Rule, letter_runs, text_width
 from ttbgen.i18n import _
 
 FILLS = 0.97  # share of the line width above which left and centred print alike
@@ -62,7 +61,7 @@ def positioned(para: Para) -> bool:
     if para.align not in ("left", "both", "start"):
         return False
     runs = para.text_runs()
-    fills = bool(runs) and text_width_twips(para.text.strip(), runs[0].size, runs[0].bold, runs[0].italic) \
+    fills = bool(runs) and text_width(para.text.strip(), runs[0].size, runs[0].bold, runs[0].italic) \
         >= FILLS * para.line_width  # a line that fills its cell looks centred whatever its alignment
     return fills or para.text[:1] in (" ", "\t", "\u00a0") or para.ind_left != 0 or para.first_line > 0
 

@@ -50,6 +50,8 @@ def _all_paras(ctx: Context) -> Iterator[Para]:
 
 def _para(ctx: Context, para: Para, family: str) -> Iterator[Finding]:
     """Check one paragraph's runs, slot by slot."""
+    if all(r.ascii == family and r.h_ansi == family and r.cs == family for r in para.text_runs()):
+        return  # the usual paragraph: one pass instead of one per slot
     for slot, field, level in _SLOTS:
         bad: Run | None = next((r for r in para.text_runs() if getattr(r, field) != family), None)
         if bad is None:

@@ -19,8 +19,7 @@ from collections.abc import Iterator
 from ttbgen.check.components import BODY
 from ttbgen.check.docmodel import Para
 from ttbgen.check.findings import Finding, Level
-from ttbgen.check.rules.base import Context, Rule, letter_runs
-from ttbgen.compose.textwidth import text_width_twips
+from ttbgen.check.rules.base import Context, Rule, letter_runs, text_width
 from ttbgen.i18n import _
 
 KHOAN = re.compile(r"^\d{1,2}\.\s+\S")
@@ -34,7 +33,7 @@ def _is_title(para: Para, before: Para | None, following: Para | None) -> bool:
     if any(KHOAN.match(p.text.strip()) for p in (before, following) if p is not None):
         return False  # "1. …", "2. …" one after another: a numbered list
     runs = letter_runs(para)
-    width = text_width_twips(text, runs[0].size, True, runs[0].italic) if runs else 0
+    width = text_width(text, runs[0].size, True, runs[0].italic) if runs else 0
     return 0 < width + max(para.first_line, 0) <= para.line_width
 
 

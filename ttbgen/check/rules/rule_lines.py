@@ -16,8 +16,7 @@ from collections.abc import Iterator
 from ttbgen.check.components import BAN_HANH, CONG_VAN, TIEU_NGU, TRICH_YEU, label
 from ttbgen.check.docmodel import Para
 from ttbgen.check.findings import Finding, Level
-from ttbgen.check.rules.base import Context, Rule
-from ttbgen.compose.textwidth import text_width_twips
+from ttbgen.check.rules.base import Context, Rule, text_width
 from ttbgen.i18n import _
 
 TWIPS_PER_CM = 1440 / 2.54
@@ -80,7 +79,7 @@ def _rule_para(para: Para) -> int | None:
     text = para.text.strip()
     if text and set(text) <= {"_"}:
         run = para.text_runs()[0]
-        return text_width_twips(text, run.size, run.bold, run.italic)
+        return text_width(text, run.size, run.bold, run.italic)
     if text:
         return max(para.drawn) if para.drawn else None
     if para.borders & {"top", "bottom"}:
@@ -102,7 +101,7 @@ def text_line(paras: list[Para]) -> int:
     for para in paras:
         runs = para.text_runs()
         if runs:
-            width = text_width_twips(para.text.strip(), runs[0].size, runs[0].bold, runs[0].italic)
+            width = text_width(para.text.strip(), runs[0].size, runs[0].bold, runs[0].italic)
             widest = max(widest, min(width, para.line_width))
     return widest
 

@@ -11,9 +11,10 @@ import d30notice
 import handmade
 import pytest
 
-from ttbgen.check import styles
+from ttbgen.check import activescan, reader, styles
 from ttbgen.check.api import check_document
 from ttbgen.check.reader import read_document
+from ttbgen.check.rules.base import text_width
 from ttbgen.check.ruleset import DEFAULT_PATH, RuleSetError, load_yaml
 
 
@@ -29,6 +30,15 @@ def _notices(tmp_path: Path) -> list[Path]:
     ]
 
 
+def _forget_all() -> None:
+    """Forget every memo of the checker, as in a new process."""
+    styles._SHEETS.clear()
+    reader._FACTS.clear()
+    activescan._CLEAN.clear()
+    activescan._CLEAN_NAMES.clear()
+    text_width.cache_clear()
+
+
 def _lines(path: Path) -> list[str]:
     return [f.text_line() for f in check_document(path)]
 
@@ -37,7 +47,7 @@ def test_documents_checked_in_a_row_are_judged_as_alone(tmp_path: Path) -> None:
     paths = _notices(tmp_path)
     alone = []
     for path in paths:
-        styles._SHEETS.clear()
+        _forget_all()
         alone.append(_lines(path))
     assert any(alone), "the notices should fail some rules"
     in_a_row = [_lines(path) for path in [*paths, *reversed(paths)]]
@@ -94,3 +104,21 @@ def test_style_sheets_kept_are_bounded() -> None:
     assert styles.cached_sheet(b"<styles %d/>" % (len(built) - 1), None, lambda: styles.StyleSheet(None, None)) \
         is built[-1]  # the newest stays
     assert b"<styles 0/>" not in {key[0] for key in styles._SHEETS}  # the oldest went first
+
+
+def test_facts_read_from_parts_are_bounded_and_keyed_by_bytes(tmp_path: Path) -> None:
+    reader._FACTS.clear()
+    plain = d30notice.build(tmp_path / "plain.docx")
+    again = d30notice.build(tmp_path / "again.docx", fmt=d30notice.with_fmt("body", size=12))
+    first, second = read_document(plain), read_document(again)
+    assert first.paras[0].text == second.paras[0].text and len(reader._FACTS) == 2  # the two .rels, shared
+    other = d30notice.build(tmp_path / "other.docx", extra_rels=['<Relationship Id="rIdX" Type="x/y" Target="a.xml"/>'])
+    read_document(other)
+    assert len(reader._FACTS) == 3  # its document.xml.rels differs: read anew
+    for i in range(reader.FACTS_KEPT + 5):
+        files: dict[str, str | bytes] = dict(d30notice.parts(d30notice.Notice()))
+        files["_rels/.rels"] = str(files["_rels/.rels"]).replace("</Relationships>", f"<!-- {i} --></Relationships>")
+        path = tmp_path / f"n{i}.docx"
+        path.write_bytes(d30notice.pack(files))
+        read_document(path)
+        assert len(reader._FACTS) <= reader.FACTS_KEPT

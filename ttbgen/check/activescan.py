@@ -2,10 +2,10 @@
 
 It finds the same threats in the same order as `gate.scan(names, read, template=False)` (tests/check/
 test_activescan.py compares them) for the active-content rule (docs/decree30.md §9), but it was ~40% of a
-check (issue 15): it parsed every XML part again and walked each element and attribute in Python. Here a part
-the reader parsed is scanned on the reader's tree; a part with no active element and no attribute named like a
-link is not walked; a part whose exact bytes were found clean before (the styles, theme, numbering… that the
-notices of one template share) is not parsed again.
+check (issue 15): it parsed every XML part again and walked each element and attribute in Python. Here a part whose
+exact bytes were found clean before (the styles, theme, numbering, headers… that the notices of one template
+share) is not scanned again; a part the reader parsed is scanned on the reader's tree; a part with no active
+element and no attribute named like a link is not walked.
 """
 
 from __future__ import annotations
@@ -25,14 +25,15 @@ _SPACE = (b" ", b"\t", b"\r", b"\n")  # XML's white space, byte by byte
 _UTF8 = frozenset({"UTF-8", "UTF8", "US-ASCII", "ASCII"})
 
 
-def scan_package(package: Package) -> list[Threat]:
-    """Return the threats the gate finds in a document being checked (template=False), same order."""
+def scan_package(package: Package, unique: str = "") -> list[Threat]:
+    """Return the threats the gate finds in a document being checked (template=False), same order; the
+    `unique` part (the main document: no two notices share it) is not remembered when clean."""
     names = package.names()
     found = _name_threats(names)
     all_safe = not found  # an unsafe name is a threat
     for name in names:
         if gate._is_xml(name) and (all_safe or gate._safe_name(name)):
-            found += _scan_part(name, package.raw(name), package.parsed(name))
+            found += _scan_part(name, package.raw(name), package.parsed(name), name != unique)
     return found
 
 
@@ -49,10 +50,20 @@ def _name_threats(names: list[str]) -> list[Threat]:
     return found
 
 
-def _scan_part(name: str, data: bytes, root: etree._Element | None) -> list[Threat]:
-    """Return one XML part's threats, on the reader's tree when it has one."""
-    if root is None or not _parsed_alike(data):
-        return _scan_bytes(name, data)
+def _scan_part(name: str, data: bytes, root: etree._Element | None, remember: bool) -> list[Threat]:
+    """Return one XML part's threats: none when its bytes were found clean before, else found on the reader's
+    tree when it has one, else by the gate itself."""
+    if remember and _CLEAN.seen((name, data)):
+        return []
+    threats = _scan_tree(name, data, root) if root is not None and _parsed_alike(data) else \
+        list(gate.scan_part(name, data, template=False))
+    if remember and not threats:
+        _CLEAN.add((name, data))
+    return threats
+
+
+def _scan_tree(name: str, data: bytes, root: etree._Element) -> list[Threat]:
+    """Return one XML part's threats on the reader's tree (gate.scan_part without its parse)."""
     if name.endswith(".rels"):
         return list(gate.relationships(name, root, template=False))
     if name == "[Content_Types].xml":
@@ -65,16 +76,6 @@ def _parsed_alike(data: bytes) -> bool:
     """Tell whether the gate's own parse of these bytes gives the reader's tree: both refuse the same DOCTYPEs
     and sizes, except in UTF-16, where the reader reads the DOCTYPE decoded and the gate the raw bytes."""
     return data[:2] not in (b"\xff\xfe", b"\xfe\xff")
-
-
-def _scan_bytes(name: str, data: bytes) -> list[Threat]:
-    """Scan a part the reader did not parse; bytes found clean before are not parsed again."""
-    if _CLEAN.seen((name, data)):
-        return []
-    threats = list(gate.scan_part(name, data, template=False))
-    if not threats:
-        _CLEAN.add((name, data))
-    return threats
 
 
 class _CleanParts:

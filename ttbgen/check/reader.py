@@ -7,10 +7,10 @@ import math
 import posixpath
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from lxml import etree
 
@@ -54,8 +54,9 @@ def read_document(path: Path) -> Document:
     """Open a .docx and build the checker's Document (raises DocxError on unusable input)."""
     package = Package(path)
     try:
-        doc = _Reader(package, str(path)).read()
-        doc.active = [(t.part, t.message) for t in scan_package(package)]
+        reader = _Reader(package, str(path))
+        doc = reader.read()
+        doc.active = [(t.part, t.message) for t in scan_package(package, reader.main)]
         return doc
     finally:
         package.close()
@@ -124,9 +125,8 @@ class _Reader:
         walk.find_drawings(body)
         self._blocks(body, walk, None)
         doc = Document(self.path, walk.paras, sections)
-        settings = self._related(self._related_name("settings"))
-        doc.even_and_odd = settings is not None and settings.find(w("evenAndOddHeaders")) is not None \
-            and attr(settings.find(w("evenAndOddHeaders")), "val") not in ("0", "false")
+        settings = self._related_name("settings")
+        doc.even_and_odd = settings is not None and remembered(self.package, settings, _even_and_odd)
         doc.pages = self._pages()
         for section in sections:
             for part in (*section.headers.values(), *section.footers.values()):
@@ -143,12 +143,9 @@ class _Reader:
         if not self.package.has("docProps/app.xml"):
             return None
         try:
-            pages = self.package.xml("docProps/app.xml").find(
-                "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Pages")
+            return remembered(self.package, "docProps/app.xml", _page_count)
         except DocxError:
             return None
-        text = (pages.text or "").strip() if pages is not None else ""
-        return int(text) if text.isdigit() else None
 
     def _section(self, el: etree._Element) -> Section:
         """Read page size, margins, titlePg and header/footer references of one sectPr."""
@@ -466,25 +463,67 @@ def _default_section() -> Section:
 def _main_part(package: Package) -> str:
     """Find the main document part through _rels/.rels, falling back to word/document.xml."""
     if package.has("_rels/.rels"):
-        for rel in package.xml("_rels/.rels").iter(f"{{{PKG_REL_NS}}}Relationship"):
-            if (rel.get("Type") or "").endswith("/officeDocument"):
-                target = (rel.get("Target") or "").lstrip("/")
-                if package.has(target):
-                    return target
+        for target in remembered(package, "_rels/.rels", _office_documents):
+            if package.has(target):
+                return target
     return "word/document.xml"
 
 
+def _office_documents(name: str, root: etree._Element) -> tuple[str, ...]:
+    """Return the targets of a package's officeDocument relationships, in order."""
+    return tuple((rel.get("Target") or "").lstrip("/") for rel in root.iter(f"{{{PKG_REL_NS}}}Relationship")
+                 if (rel.get("Type") or "").endswith("/officeDocument"))
+
+
 def _rels(package: Package, part: str) -> dict[str, tuple[str, str]]:
-    """Return a part's relationships: id → (type, target part name)."""
+    """Return a part's relationships: id → (type, target part name) (shared by documents: read, not change)."""
     folder, name = posixpath.split(part)
     rels_name = posixpath.join(folder, "_rels", name + ".rels")
     if not package.has(rels_name):
         return {}
+    return remembered(package, rels_name, _relationships)
+
+
+def _relationships(rels_name: str, root: etree._Element) -> dict[str, tuple[str, str]]:
+    """Read a .rels part: id → (type, target part name), internal targets only."""
+    folder = posixpath.dirname(posixpath.dirname(rels_name))
     rels: dict[str, tuple[str, str]] = {}
-    for rel in package.xml(rels_name).iter(f"{{{PKG_REL_NS}}}Relationship"):
+    for rel in root.iter(f"{{{PKG_REL_NS}}}Relationship"):
         if rel.get("TargetMode") == "External":
             continue
         target = rel.get("Target") or ""
         path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
         rels[rel.get("Id") or ""] = (rel.get("Type") or "", path)
     return rels
+
+
+def _even_and_odd(name: str, settings: etree._Element) -> bool:
+    """Tell whether settings.xml turns on evenAndOddHeaders."""
+    flag = settings.find(w("evenAndOddHeaders"))
+    return flag is not None and attr(flag, "val") not in ("0", "false")
+
+
+def _page_count(name: str, app: etree._Element) -> int | None:
+    """Return the page count Word recorded in docProps/app.xml, or None."""
+    pages = app.find("{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Pages")
+    text = (pages.text or "").strip() if pages is not None else ""
+    return int(text) if text.isdigit() else None
+
+
+_T_co = TypeVar("_T_co")
+FACTS_KEPT = 64  # (reader, part, bytes) → what it read, remembered per process
+_FACTS: dict[tuple[Callable[..., Any], str, bytes], Any] = {}  # insertion-ordered: oldest first
+
+
+def remembered(package: Package, name: str, read: Callable[[str, etree._Element], _T_co]) -> _T_co:
+    """Return what `read` finds in a part, parsed only when no earlier document had the same part with the same
+    bytes (the relationships, settings and properties of one template's notices); a part that cannot be parsed
+    raises each time, as before. What is returned is shared: read it, do not change it."""
+    key = (read, name, package.read(name))
+    if key in _FACTS:
+        return cast(_T_co, _FACTS[key])
+    value = read(name, package.xml(name))
+    for oldest in list(_FACTS)[: max(0, len(_FACTS) - FACTS_KEPT + 1)]:  # list(): safe with threads
+        _FACTS.pop(oldest, None)
+    _FACTS[key] = value
+    return value

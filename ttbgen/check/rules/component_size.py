@@ -10,12 +10,12 @@ among 14 pt ones → "body size 13 pt differs from the rest of the body (14 pt)"
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from ttbgen.check.components import BODY, label
-from ttbgen.check.docmodel import Run
+from ttbgen.check.docmodel import Para, Run
 from ttbgen.check.findings import Finding, Level
-from ttbgen.check.rules.base import Context, Rule, first_bad_letters
+from ttbgen.check.rules.base import Context, Rule
 from ttbgen.i18n import _
 
 
@@ -23,20 +23,23 @@ def _check(ctx: Context) -> Iterator[Finding]:
     """Check each found component against its size range, then the body's uniformity."""
     tol = ctx.rules.tol("pt")
     sizes = ctx.rules.get("sizes_pt")
+    ranges: dict[str, tuple[float, float]] = {}  # read once per component name, not once per paragraph
     for name, para in ctx.comps.all_paras():
         if name not in sizes:
             continue
-        low, high = ctx.rules.range("sizes_pt", name)
-        bad = first_bad_letters(para, _in_range(low - tol, high + tol))
+        if name not in ranges:
+            ranges[name] = ctx.rules.range("sizes_pt", name)
+        low, high = ranges[name]
+        bad = _first_outside(para, low - tol, high + tol)
         if bad is not None:
             yield RULE.at(ctx, para, _("{part} is {got:g} pt; Decree 30 wants {range} pt")
                           .format(part=label(name), got=bad.size, range=_span(low, high)))
     yield from _uniform_body(ctx)
 
 
-def _in_range(low: float, high: float) -> Callable[[Run], bool]:
-    """Return a test that a run's size is within [low, high]."""
-    return lambda run: low <= run.size <= high
+def _first_outside(para: Para, low: float, high: float) -> Run | None:
+    """Return the first run with letters (first_bad_letters) whose size is outside [low, high]."""
+    return next((run for run in para.letter_runs() if not low <= run.size <= high), None)
 
 
 def _span(low: float, high: float) -> str:
@@ -52,7 +55,7 @@ def _uniform_body(ctx: Context) -> Iterator[Finding]:
     common = counts.most_common(1)[0][0]
     tol = ctx.rules.tol("pt")
     for para in ctx.comps[BODY]:
-        bad = first_bad_letters(para, lambda run: abs(run.size - common) <= tol)
+        bad = next((run for run in para.letter_runs() if not abs(run.size - common) <= tol), None)
         if bad is not None:
             yield RULE.at(ctx, para, _("body size {got:g} pt differs from the rest of the body ({common:g} pt)")
                           .format(got=bad.size, common=common))

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ttbgen.check.docmodel import Document, Para, Run
+from ttbgen.i18n import N_, _
 
 # Component ids follow docs/decree30.md §12 (the rule-set keys).
 QUOC_HIEU = "quoc_hieu"
@@ -517,6 +518,17 @@ BOXES = {  # the numbered boxes (ô) of Phụ lục I Mục IV, docs/decree30.md
 }
 
 
+# Each component's name as shown to users, in English (label() translates the one a finding names).
+LABELS = {
+    QUOC_HIEU: N_("Quốc hiệu"), TIEU_NGU: N_("Tiêu ngữ"), CHU_QUAN: N_("supervising agency"),
+    BAN_HANH: N_("issuing agency"), SO_KY_HIEU: N_("number line"), DIA_DANH_NGAY: N_("place and date line"),
+    TEN_LOAI: N_("document type"), TRICH_YEU: N_("trích yếu"), BODY: N_("body"),
+    NOI_NHAN_LABEL: N_("Nơi nhận label"), NOI_NHAN_ITEM: N_("Nơi nhận item"), QUYEN_HAN: N_("signing authority"),
+    CHUC_VU: N_("signer's title"), HO_TEN: N_("signer's name"), KINH_GUI: N_("Kính gửi"),
+    BODY_TABLE: N_("table in the content"), TRICH_YEU_CV: N_("trích yếu (V/v)"),
+}
+
+
 def boxed(name: str) -> str:
     """Return a component's name with its box: "issuing agency (ô 2)"."""
     box = BOXES.get(name)
@@ -524,15 +536,5 @@ def boxed(name: str) -> str:
 
 
 def label(name: str) -> str:
-    """Return a component's name as shown to users."""
-    from ttbgen.i18n import _
-
-    labels = {
-        QUOC_HIEU: _("Quốc hiệu"), TIEU_NGU: _("Tiêu ngữ"), CHU_QUAN: _("supervising agency"),
-        BAN_HANH: _("issuing agency"), SO_KY_HIEU: _("number line"), DIA_DANH_NGAY: _("place and date line"),
-        TEN_LOAI: _("document type"), TRICH_YEU: _("trích yếu"), BODY: _("body"),
-        NOI_NHAN_LABEL: _("Nơi nhận label"), NOI_NHAN_ITEM: _("Nơi nhận item"), QUYEN_HAN: _("signing authority"),
-        CHUC_VU: _("signer's title"), HO_TEN: _("signer's name"), KINH_GUI: _("Kính gửi"),
-        BODY_TABLE: _("table in the content"), TRICH_YEU_CV: _("trích yếu (V/v)"),
-    }
-    return labels.get(name, name)
+    """Return a component's name as shown to users (only that one translated: each finding names one)."""
+    return _(LABELS[name]) if name in LABELS else name

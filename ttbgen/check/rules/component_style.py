@@ -17,7 +17,7 @@ from ttbgen.check.components import is_upper, label
 from ttbgen.check.docmodel import Para
 from ttbgen.check.findings import Finding, Level
 from ttbgen.check.rules.base import Context, Rule, letter_runs, text_width
-from ttbgen.i18n import _
+from ttbgen.i18n import N_, _
 
 FILLS = 0.97  # share of the line width above which left and centred print alike
 
@@ -66,15 +66,18 @@ def positioned(para: Para) -> bool:
     return fills or para.text[:1] in (" ", "\t", "\u00a0") or para.ind_left != 0 or para.first_line > 0
 
 
+# What is wrong, per trait and expected value (the one a finding needs is translated).
+_MESSAGES = {
+    ("bold", True): N_("{part} should be bold"), ("bold", False): N_("{part} should not be bold"),
+    ("italic", True): N_("{part} should be italic"), ("italic", False): N_("{part} should be upright (not italic)"),
+    ("caps", True): N_("{part} should be in capitals"), ("caps", False): N_("{part} should not be in capitals"),
+    ("center", True): N_("{part} should be centred"), ("center", False): N_("{part} should not be centred"),
+}
+
+
 def _message(part: str, trait: str, want: bool) -> str:
     """Word what is wrong."""
-    messages = {
-        ("bold", True): _("{part} should be bold"), ("bold", False): _("{part} should not be bold"),
-        ("italic", True): _("{part} should be italic"), ("italic", False): _("{part} should be upright (not italic)"),
-        ("caps", True): _("{part} should be in capitals"), ("caps", False): _("{part} should not be in capitals"),
-        ("center", True): _("{part} should be centred"), ("center", False): _("{part} should not be centred"),
-    }
-    return messages[(trait, want)].format(part=part)
+    return _(_MESSAGES[(trait, want)]).format(part=part)
 
 
 def _check(ctx: Context) -> Iterator[Finding]:

@@ -16,7 +16,7 @@ from ttbgen.check.safeio import Package
 from ttbgen.render import gate
 from ttbgen.render.gate import Threat
 
-CLEAN_KEPT_BYTES = 8 * 1024 * 1024  # bytes of clean parts remembered per process
+CLEAN_KEPT_BYTES = 2 * 1024 * 1024  # bytes of clean parts remembered per process (least recently seen dropped)
 NAMES_KEPT = 64  # lists of member names found clean, remembered per process
 _CLEAN_NAMES: dict[tuple[str, ...], None] = {}  # insertion-ordered: oldest first
 _ACTIVE_TAGS = tuple(gate._ACTIVE_ELEMENTS)  # the gate's own lists, so the two cannot drift apart

@@ -52,7 +52,7 @@ def _uniform_body(ctx: Context) -> Iterator[Finding]:
     counts = Counter(run.size for para in ctx.comps[BODY] for run in para.text_runs())
     if not counts:
         return
-    common = counts.most_common(1)[0][0]
+    common = max(counts, key=counts.__getitem__)  # most_common(1), ties alike, without importing heapq
     tol = ctx.rules.tol("pt")
     for para in ctx.comps[BODY]:
         bad = next((run for run in para.letter_runs() if not abs(run.size - common) <= tol), None)

@@ -28,7 +28,7 @@ from ttbgen.i18n import _
 def size_of(para: Para) -> float | None:
     """Return the most common size of a paragraph's visible runs."""
     counts = Counter(run.size for run in para.text_runs())
-    return counts.most_common(1)[0][0] if counts else None
+    return max(counts, key=counts.__getitem__) if counts else None  # most_common(1) without importing heapq
 
 
 def _check(ctx: Context) -> Iterator[Finding]:

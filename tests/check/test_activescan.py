@@ -11,6 +11,7 @@ import d30notice
 import pytest
 
 from ttbgen.check import activescan
+from ttbgen.check.partmemo import PartMemo
 from ttbgen.check.reader import read_document
 from ttbgen.render import gate
 
@@ -103,14 +104,25 @@ def test_the_checker_finds_what_the_gate_finds(tmp_path: Path, case: str) -> Non
     assert read_document(path).active == expected  # again, with the clean parts and names remembered
 
 
-def test_clean_parts_kept_are_bounded() -> None:
-    kept = activescan._CleanParts(100)
+def test_part_memo_is_bounded_by_bytes_least_recently_used_first() -> None:
+    kept: PartMemo[int | None] = PartMemo(100)
     for i in range(10):
-        kept.add((f"part{i}", b"x" * 30))
-        assert kept.total == sum(len(data) for _name, data in kept.keys) <= 100
-    assert [name for name, _data in kept.keys] == ["part7", "part8", "part9"]  # the oldest went first
-    assert kept.seen(("part7", b"x" * 30)) and not kept.seen(("part0", b"x" * 30))
-    kept.add(("part10", b"x" * 30))
-    assert [name for name, _data in kept.keys] == ["part9", "part7", "part10"]  # part7, seen again, stayed
-    kept.add(("huge", b"x" * 101))
-    assert ("huge", b"x" * 101) not in kept.keys
+        kept.put(("part", i, b"x" * 30), i)
+        assert kept.total == 30 * len(kept.values) <= 100
+    assert [key[1] for key in kept.values] == [7, 8, 9]  # the oldest went first
+    assert kept.get(("part", 7, b"x" * 30)) == (7,) and kept.get(("part", 0, b"x" * 30)) is None
+    kept.put(("part", 10, b"x" * 30), None)  # None is a value like any other
+    assert [key[1] for key in kept.values] == [9, 7, 10]  # 7, used again, stayed
+    assert kept.get(("part", 10, b"x" * 30)) == (None,)
+    kept.put(("huge", 0, b"x" * 101), 1)
+    assert kept.get(("huge", 0, b"x" * 101)) is None
+
+
+def test_huge_name_lists_are_not_remembered(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = dict(d30notice.parts(d30notice.Notice()))
+    files.update({f"word/media/image{i}.png": b"x" for i in range(activescan.NAMES_LONGEST)})
+    path = tmp_path / "many.docx"
+    path.write_bytes(d30notice.pack(files))
+    activescan._CLEAN_NAMES.clear()
+    assert read_document(path).active == _gate(path) == []
+    assert not activescan._CLEAN_NAMES

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ttbgen.check.partmemo import PartMemo
 from ttbgen.check.safeio import Package
 from ttbgen.render import gate
 from ttbgen.render.gate import Threat
 
 CLEAN_KEPT_BYTES = 2 * 1024 * 1024  # bytes of clean parts remembered per process (least recently seen dropped)
 NAMES_KEPT = 64  # lists of member names found clean, remembered per process
+NAMES_LONGEST = 256  # members in a list remembered (a notice has 10-30)
 _CLEAN_NAMES: dict[tuple[str, ...], None] = {}  # insertion-ordered: oldest first
 _ACTIVE_TAGS = tuple(gate._ACTIVE_ELEMENTS)  # the gate's own lists, so the two cannot drift apart
 _LINK_NAMES = tuple(name.encode("ascii") for name in sorted(gate._LINK_ATTRS))
@@ -43,7 +45,7 @@ def _name_threats(names: list[str]) -> list[Threat]:
     if key in _CLEAN_NAMES:
         return []
     found = [*gate.unsafe_names(names), *gate.unexpected_parts(names, template=False)]
-    if not found:
+    if not found and len(key) <= NAMES_LONGEST:
         for oldest in list(_CLEAN_NAMES)[: max(0, len(_CLEAN_NAMES) - NAMES_KEPT + 1)]:  # list(): thread-safe
             _CLEAN_NAMES.pop(oldest, None)
         _CLEAN_NAMES[key] = None
@@ -53,12 +55,12 @@ def _name_threats(names: list[str]) -> list[Threat]:
 def _scan_part(name: str, data: bytes, root: etree._Element | None, remember: bool) -> list[Threat]:
     """Return one XML part's threats: none when its bytes were found clean before, else found on the reader's
     tree when it has one, else by the gate itself."""
-    if remember and _CLEAN.seen((name, data)):
+    if remember and _CLEAN.get((name, data)):
         return []
     threats = _scan_tree(name, data, root) if root is not None and _parsed_alike(data) else \
         list(gate.scan_part(name, data, template=False))
     if remember and not threats:
-        _CLEAN.add((name, data))
+        _CLEAN.put((name, data), True)
     return threats
 
 
@@ -78,39 +80,7 @@ def _parsed_alike(data: bytes) -> bool:
     return data[:2] not in (b"\xff\xfe", b"\xfe\xff")
 
 
-class _CleanParts:
-    """Parts (name, bytes) found without threats, the most recently seen kept up to a byte budget."""
-
-    def __init__(self, budget: int) -> None:
-        self.budget, self.total = budget, 0
-        self.keys: dict[tuple[str, bytes], None] = {}  # insertion order: least recently seen first
-
-    def seen(self, key: tuple[str, bytes]) -> bool:
-        """Tell whether a part was found clean before (and keep it longer)."""
-        if key not in self.keys:
-            return False
-        self.keys.pop(key, None)
-        self.keys[key] = None
-        return True
-
-    def add(self, key: tuple[str, bytes]) -> None:
-        """Remember a clean part, forgetting the least recently seen beyond the budget (a batch stays flat)."""
-        if len(key[1]) > self.budget or key in self.keys:
-            return
-        self.keys[key] = None
-        self.total += len(key[1])
-        while self.total > self.budget and self.keys:
-            oldest = next(iter(self.keys))
-            if self.keys.pop(oldest, False) is None:  # not already dropped by another thread
-                self.total -= len(oldest[1])
-
-    def clear(self) -> None:
-        """Forget every part (tests)."""
-        self.keys.clear()
-        self.total = 0
-
-
-_CLEAN = _CleanParts(CLEAN_KEPT_BYTES)
+_CLEAN: PartMemo[bool] = PartMemo(CLEAN_KEPT_BYTES)  # (part name, bytes) found without threats
 
 
 def _may_be_active(root: etree._Element, data: bytes) -> bool:

@@ -30,6 +30,7 @@ from ttbgen.check.ooxml import (
     visible_sides,
     w,
 )
+from ttbgen.check.partmemo import PartMemo
 from ttbgen.check.safeio import Package
 from ttbgen.check.styles import Props, StyleSheet, cached_sheet, read_ppr, read_rpr
 from ttbgen.errors import DocxError
@@ -511,8 +512,8 @@ def _page_count(name: str, app: etree._Element) -> int | None:
 
 
 _T_co = TypeVar("_T_co")
-FACTS_KEPT = 64  # (reader, part, bytes) → what it read, remembered per process
-_FACTS: dict[tuple[Callable[..., Any], str, bytes], Any] = {}  # insertion-ordered: oldest first
+FACTS_KEPT_BYTES = 4 * 1024 * 1024  # bytes of parts whose facts are remembered per process
+_FACTS: PartMemo[Any] = PartMemo(FACTS_KEPT_BYTES)  # (reader, part name, bytes) → what it read
 
 
 def remembered(package: Package, name: str, read: Callable[[str, etree._Element], _T_co]) -> _T_co:
@@ -520,10 +521,9 @@ def remembered(package: Package, name: str, read: Callable[[str, etree._Element]
     bytes (the relationships, settings and properties of one template's notices); a part that cannot be parsed
     raises each time, as before. What is returned is shared: read it, do not change it."""
     key = (read, name, package.read(name))
-    if key in _FACTS:
-        return cast(_T_co, _FACTS[key])
+    found = _FACTS.get(key)
+    if found is not None:
+        return cast(_T_co, found[0])
     value = read(name, package.xml(name))
-    for oldest in list(_FACTS)[: max(0, len(_FACTS) - FACTS_KEPT + 1)]:  # list(): safe with threads
-        _FACTS.pop(oldest, None)
-    _FACTS[key] = value
+    _FACTS.put(key, value)
     return value

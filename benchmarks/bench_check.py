@@ -45,6 +45,28 @@ for path in files:
 print(json.dumps(out))
 """
 
+# --once: check the first file (a process's first check is cold), then every file once, as a batch of distinct
+# notices does (no memo of their own parts helps then); print CPU ms per document.
+WORKER_ONCE = """
+import sys, time
+from pathlib import Path
+from ttbgen.check.api import check_document
+files = [Path(f) for f in sys.argv[1:]]
+check_document(files[0])
+started = time.thread_time()
+for path in files:
+    check_document(path)
+print((time.thread_time() - started) * 1000 / len(files))
+"""
+
+
+def measure_once(package_root: Path, files: list[Path]) -> float:
+    """Return CPU ms per document when each file is checked once in a fresh process importing `package_root`."""
+    env = dict(os.environ, PYTHONPATH=str(package_root))
+    command = [sys.executable, "-c", WORKER_ONCE, *map(str, files)]
+    done = subprocess.run(command, env=env, cwd=tempfile.gettempdir(), capture_output=True, text=True, check=True)
+    return float(done.stdout)
+
 
 def measure(package_root: Path, files: list[Path], rounds: int) -> dict[str, dict[str, list[float]]]:
     """Time check_document on each file in a fresh process that imports ttbgen from `package_root`."""
@@ -95,10 +117,16 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=100, help="checks of each file per worker process")
     parser.add_argument("--repeat", type=int, default=3, help="worker processes per version (alternating)")
     parser.add_argument("--no-cli", action="store_true", help="skip the per-CLI-call column")
+    parser.add_argument("--once", action="store_true",
+                        help="check each file once per worker (a batch of distinct notices): CPU ms per document")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp())
     files = [f.resolve() for f in args.files] or default_files(tmp)
     versions = {"now": ROOT} | ({"baseline": args.baseline.resolve()} if args.baseline else {})
+    if args.once:
+        _once(files, versions, args.repeat)
+        shutil.rmtree(tmp)
+        return
     times: dict[str, dict[str, dict[str, list[float]]]] = {name: {} for name in versions}
     for _ in range(args.repeat):
         for name, root in versions.items():
@@ -108,6 +136,19 @@ def main() -> None:
                 slot["cpu"] += got["cpu"]
     _table(files, times, args.no_cli)
     shutil.rmtree(tmp)
+
+
+def _once(files: list[Path], versions: dict[str, Path], repeat: int) -> None:
+    """Print the median CPU ms per document of each version, each file checked once per worker process."""
+    got: dict[str, list[float]] = {name: [] for name in versions}
+    for _ in range(repeat):
+        for name, root in versions.items():
+            got[name].append(measure_once(root, files))
+    line = f"{len(files)} files, each checked once: {statistics.median(got['now']):.2f} ms CPU per document"
+    if "baseline" in got:
+        ratio = statistics.median(got["now"]) / statistics.median(got["baseline"])
+        line += f" (baseline {statistics.median(got['baseline']):.2f}, ratio {ratio:.2f})"
+    print(line)
 
 
 def _table(files: list[Path], times: dict[str, dict[str, dict[str, list[float]]]], no_cli: bool) -> None:

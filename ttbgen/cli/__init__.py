@@ -24,6 +24,10 @@ def run() -> None:
         return
     from ttbgen.cli.group import main
 
+    # Importing the command's modules allocates tens of thousands of objects that live as long as the process:
+    # the default threshold (700) collects them again and again for nothing (≈ 4 ms of a one-spec build). Cycles
+    # are still collected, every 50,000 allocations, in a batch of any size.
+    gc.set_threshold(50_000, *gc.get_threshold()[1:])
     try:
         main()
     finally:

@@ -32,8 +32,8 @@ def print_kept() -> bool:
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
-    except UnicodeEncodeError:  # a terminal that cannot show Vietnamese: click finds its own way
-        return False
+    except (UnicodeEncodeError, AttributeError):  # a terminal that cannot show Vietnamese, or no stdout at all
+        return False  # (pythonw): click finds its own way
     return True
 
 

@@ -106,6 +106,15 @@ def test_style_sheets_kept_are_bounded() -> None:
     assert b"<styles 0/>" not in {key[0] for key in styles._SHEETS}  # the oldest went first
 
 
+def test_a_huge_style_sheet_is_not_kept() -> None:
+    """Only sheets of real size are kept: a batch of documents with huge styles parts keeps memory flat."""
+    styles._SHEETS.clear()
+    huge = b"<styles>" + b" " * styles.SHEET_BYTES_KEPT + b"</styles>"
+    first = styles.cached_sheet(huge, None, lambda: styles.StyleSheet(None, None))
+    assert styles._SHEETS == {}
+    assert styles.cached_sheet(huge, None, lambda: styles.StyleSheet(None, None)) is not first
+
+
 def test_facts_read_from_parts_are_keyed_by_bytes(tmp_path: Path) -> None:
     reader._FACTS.clear()
     plain = d30notice.build(tmp_path / "plain.docx")

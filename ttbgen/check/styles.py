@@ -22,6 +22,9 @@ DEFAULT_SIZE = 10.0
 DEFAULT_FONT = "Times New Roman"
 SHEETS_KEPT = 8  # style sheets kept per process: a batch built from a few templates shares them
 RESOLVED_KEPT = 20_000  # resolved pPr/rPr per sheet before the memo starts over (bounds memory on odd input)
+# Styles and theme bytes of a sheet worth keeping: real ones are under 60 KB (27 provincial documents); a hostile
+# batch of huge parts must not pin SHEETS_KEPT of them (and their parsed sheets) in memory.
+SHEET_BYTES_KEPT = 512 * 1024
 
 
 def read_rpr(rpr: etree._Element | None) -> Props:
@@ -212,6 +215,8 @@ _SHEETS: dict[tuple[bytes | None, bytes | None], StyleSheet] = {}
 def cached_sheet(styles: bytes | None, theme: bytes | None, build: Callable[[], StyleSheet]) -> StyleSheet:
     """Return the sheet of a styles part and a theme part, built once per process for the same bytes (notices
     from one template share them; re-reading the styles of every document was a third of a check, issue 15)."""
+    if len(styles or b"") + len(theme or b"") > SHEET_BYTES_KEPT:
+        return build()
     key = (styles, theme)
     sheet = _SHEETS.get(key)
     if sheet is None:

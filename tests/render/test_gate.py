@@ -20,7 +20,7 @@ ENCODINGS = ["UTF-8", "UTF-16", "ISO-8859-1", "windows-1258", "latin1"]
 elements = st.recursive(
     st.tuples(st.sampled_from(TAGS), st.lists(st.tuples(st.sampled_from(ATTRS), st.sampled_from(VALUES)),
                                                max_size=2, unique_by=lambda a: a[0]),
-              st.sampled_from(["", "href", "src=", "DDE"]), st.just([])),
+              st.sampled_from(["", "href", "src=", " link =", "r:href= x", "DDE"]), st.just([])),
     lambda children: st.tuples(st.sampled_from(TAGS), st.just([]), st.just(""), st.lists(children, max_size=3)),
     max_leaves=8,
 )

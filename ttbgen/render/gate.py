@@ -65,6 +65,7 @@ _ACTIVE_ELEMENTS = {
 }
 _LINK_ATTRS = {"href", "src", "link", "dataFile"}
 _LINK_ATTR_BYTES = tuple(a.encode() for a in _LINK_ATTRS)
+_XML_SPACE = (b" ", b"\t", b"\r", b"\n")
 # Encodings in which an ASCII name is written as its ASCII bytes (what `_may_be_active` relies on).
 _ASCII_ENCODINGS = re.compile(r"^(UTF-?8|US-ASCII|ASCII|ISO-8859-\d+|WINDOWS-125\d|CP125\d)$")
 _URL = re.compile(r"^\s*([a-z][a-z0-9+.-]*:|\\\\|//)", re.IGNORECASE)
@@ -196,7 +197,22 @@ def _may_be_active(data: bytes, root: etree._Element) -> bool:
     encoding = (root.getroottree().docinfo.encoding or "").upper()
     if not _ASCII_ENCODINGS.match(encoding):
         return True
-    return any(attr in data for attr in _LINK_ATTR_BYTES)
+    return any(_names_attribute(data, attr) for attr in _LINK_ATTR_BYTES)
+
+
+def _names_attribute(data: bytes, name: bytes) -> bool:
+    """Tell whether XML bytes may hold an attribute `name` (`name=`, `r:name =`): after white space or a prefix's
+    ':', before optional white space and '='. Text that only looks like one costs a walk, never a missed threat;
+    the bare name alone would send every part with a w:hyperlink to the walk."""
+    at = data.find(name)
+    while at >= 0:
+        end = at + len(name)
+        while data[end:end + 1] in _XML_SPACE:
+            end += 1
+        if at > 0 and data[at - 1:at] in (*_XML_SPACE, b":") and data[end:end + 1] == b"=":
+            return True
+        at = data.find(name, at + 1)
+    return False
 
 
 def _parse(name: str, data: bytes, template: bool) -> etree._Element | Threat:

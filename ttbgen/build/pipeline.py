@@ -111,7 +111,7 @@ class Builder:
 
     def compiled(self, folder: Path) -> tuple[CompiledTemplate, Manifest]:
         """Return a template folder's compiled template and manifest, compiling once per batch."""
-        # Keyed by the folder's real path and the template's hash: a process that builds again (a library user,
+        # Keyed by the folder's absolute path and the template's hash: a process that builds again (a library user,
         # a worker kept between batches) never renders a stale template that skipped the gate (issue 13).
         manifest = self.manifest(folder)
         key = (_absolute(folder), manifest.sha256)

@@ -115,3 +115,20 @@ def test_spill_folders_left_by_a_killed_run_are_cleaned(tmp_path: Path, monkeypa
     assert not old.exists() and recent.exists()
     build_all([ROOT / "specs" / "example.yaml"], tmp_path / "out")
     assert sorted(p.name for p in root.iterdir()) == ["batch-recent"]  # a run leaves nothing behind
+
+
+@pytest.mark.parametrize("budget", [0, 200_000])
+def test_held_and_spilled_documents_are_the_same_bytes(batch: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       budget: int) -> None:
+    """Documents wait in memory while the batch's budget lasts and in the spill folder beyond it (issue 15): the
+    same files either way, and the batch never holds more than the budget."""
+    held = build_all([batch], tmp_path / "held", jobs=2)
+    monkeypatch.setattr(workers, "MEMORY_BUDGET", budget)
+    (tmp_path / "spill").mkdir()
+    staged, errors = workers.render_batch(sorted(batch.iterdir()), workers.Options(tmp_path / "x"),
+                                          tmp_path / "spill", jobs=2)
+    assert not errors and sum(len(s.content or b"") for s in staged) <= budget
+    assert any(s.path for s in staged) and (budget == 0) == all(s.content is None for s in staged)
+    build_all([batch], tmp_path / "spilled", jobs=2)
+    assert [b.output.name for b in held] == sorted(tree(tmp_path / "spilled"))
+    assert tree(tmp_path / "held") == tree(tmp_path / "spilled")

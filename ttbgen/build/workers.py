@@ -1,10 +1,11 @@
-"""A batch over every core: specs rendered in worker processes, in chunks, spilled to a temporary folder.
+"""A batch over every core: specs rendered in worker processes, in chunks, held or spilled to a temporary folder.
 
 Issue 15: a batch ran on one core and held every rendered notice (notice, marks, bytes) until the end. Here
-each chunk of specs is rendered by a worker process (or in this process for a small batch), each document is
-written to a private temporary folder at once and only a small record comes back, so memory stays flat as the
-batch grows. The records come back in spec order, so the documents, the errors and their order are the same
-as a one-process run; writing still waits until every spec has rendered (pipeline.build_all).
+each chunk of specs is rendered by a worker process (or in this process for a small batch); a document comes
+back with its record while the batch's memory budget (MEMORY_BUDGET, shared out among the chunks) lasts, and is
+written to a private temporary folder beyond it, so memory stays flat as the batch grows. The records come back
+in spec order, so the documents, the errors and their order are the same as a one-process run; writing still
+waits until every spec has rendered (pipeline.build_all).
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ if TYPE_CHECKING:
 ENV_JOBS = "TTBGEN_JOBS"  # worker processes; 1 renders in this process
 MIN_PARALLEL = 16  # below this many specs, starting workers costs more than it saves
 MAX_CHUNK = 32
+# Bytes of rendered documents a batch holds in memory until writing, shared out among its chunks; the rest is
+# spilled to disk. A file write costs far more than the bytes crossing the worker's pipe (0.4–1.8 ms a document on
+# the machines of issue 15), and a batch of any size still holds at most this much.
+MEMORY_BUDGET = 32 * 1024 * 1024
 
 T = TypeVar("T")
 Progress = Callable[[int, int], None]  # (specs done, specs in all)
@@ -48,17 +53,22 @@ class Options:
 
 @dataclass(frozen=True)
 class Staged:
-    """A rendered document waiting in the spill folder to be written: what pipeline.write_output needs."""
+    """A rendered document waiting to be written: what pipeline.write_output needs. Its bytes are held (`content`)
+    while the batch's memory budget lasts, else they wait in the spill folder (`path`)."""
 
     spec: Path
     name: str
-    path: Path
+    path: Path | None
     office: Office | None
     warnings: list[SpecWarning] = field(default_factory=list)
+    content: bytes | None = None
 
     @property
     def data(self) -> bytes:
-        """Return the document's bytes (read from the spill folder when needed, never held)."""
+        """Return the document's bytes (held, or read from the spill folder when needed)."""
+        if self.content is not None:
+            return self.content
+        assert self.path is not None  # a record holds its bytes or names its spill file
         return self.path.read_bytes()
 
 
@@ -106,9 +116,9 @@ def _builder(options: Options) -> Builder:
 
 
 def render_chunk(options: Options, spill: Path, first: int, specs: list[Path],
-                 in_worker: bool = False) -> list[SpecResult]:
-    """Render a chunk of specs, spilling each document to a file; return one result per spec, in order
-    (in a worker, errors are made fit to cross the process boundary)."""
+                 in_worker: bool = False, keep: int = 0) -> list[SpecResult]:
+    """Render a chunk of specs; hold up to `keep` bytes of documents, spill the others to files; return one
+    result per spec, in order (in a worker, errors are made fit to cross the process boundary)."""
     from ttbgen.build.pipeline import BatchError
 
     builder = _builder(options)
@@ -122,9 +132,13 @@ def render_chunk(options: Options, spill: Path, first: int, specs: list[Path],
             continue
         staged = []
         for k, item in enumerate(rendered):
-            path = spill / f"{index:07d}-{k}.docx"
-            path.write_bytes(item.data)
-            staged.append(Staged(item.spec, item.name, path, item.notice.office, item.warnings))
+            held = len(item.data) <= keep
+            keep -= len(item.data) if held else 0
+            path = None if held else spill / f"{index:07d}-{k}.docx"
+            if path is not None:
+                path.write_bytes(item.data)
+            staged.append(Staged(item.spec, item.name, path, item.notice.office, item.warnings,
+                                 item.data if held else None))
         results.append((staged, []))
     return results
 
@@ -187,7 +201,9 @@ def render_batch(specs: list[Path], options: Options, spill: Path, jobs: int | N
     errors: list[TtbgenError] = []
     offices: dict[str, Office] = {}
     done = 0
-    calls = [(options, spill, first, part, workers > 1) for first, part in chunks(specs, workers)]
+    parts = chunks(specs, workers)
+    keep = MEMORY_BUDGET // max(1, len(parts))  # each chunk's share: the batch never holds more than the budget
+    calls = [(options, spill, first, part, workers > 1, keep) for first, part in parts]
     for results in pool_map(render_chunk, calls, workers):
         for items, errs in results:
             staged += [_shared_office(s, offices) for s in items]
@@ -203,7 +219,8 @@ def _shared_office(item: Staged, offices: dict[str, Office]) -> Staged:
     if item.office is None:
         return item
     office = offices.setdefault(item.office.key, item.office)
-    return item if office is item.office else Staged(item.spec, item.name, item.path, office, item.warnings)
+    return item if office is item.office else Staged(item.spec, item.name, item.path, office, item.warnings,
+                                                     item.content)
 
 
 def write_chunk(outdir: Path, staged: list[Staged], force: bool, overwrite_signed: bool = False) -> list[Built]:

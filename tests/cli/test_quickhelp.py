@@ -65,8 +65,19 @@ def test_the_key_names_what_the_help_depends_on(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("COLUMNS", "100")
     key = quickhelp.help_key("ttbgen")
     assert quickhelp.help_key("") == ""
-    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("COLUMNS", "120")  # click lays out at most 78 columns: the same help
+    assert quickhelp.help_key("ttbgen") == key
+    monkeypatch.setenv("COLUMNS", "70")
     assert quickhelp.help_key("ttbgen") not in (key, "")
     monkeypatch.setenv("TTBGEN_LANG", "vi")
     assert "\tvi\t" in quickhelp.help_key("ttbgen")
     assert quickhelp.help_key("python") != quickhelp.help_key("ttbgen")
+
+
+@pytest.mark.parametrize("columns", [30, 60, 79, 80, 81, 200])
+def test_the_width_is_the_one_click_lays_out(columns: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Kept under the width click's formatter uses, so one entry serves every terminal click formats alike."""
+    import click
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    assert quickhelp.help_width() == click.HelpFormatter().width

@@ -62,7 +62,13 @@ def help_key(program: str) -> str:
         return ""
     package = os.path.dirname(ttbgen.__file__)
     stamps = [_stamp(os.path.join(package, name)) for name in _SOURCES]
-    return "\t".join([ttbgen.__version__, language(), str(terminal_columns()), program, *stamps, _click_stamp()])
+    return "\t".join([ttbgen.__version__, language(), str(help_width()), program, *stamps, _click_stamp()])
+
+
+def help_width() -> int:
+    """Return the width click lays the help out in: the terminal's, at most 80, less 2, at least 50 (as
+    click.formatting.HelpFormatter computes it; click's files are part of the key, so a change there is seen)."""
+    return max(min(terminal_columns(), 80) - 2, 50)
 
 
 def terminal_columns() -> int:

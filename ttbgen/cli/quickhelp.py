@@ -40,7 +40,7 @@ def print_kept() -> bool:
 def keep(program: str, text: str) -> None:
     """Keep the top-level help click just printed (`text`, with its final line break) for the next invocation."""
     key = help_key(program) if program == program_name() else None
-    folder = _folder()
+    folder = _folder() if key else None
     if key and folder:
         from ttbgen.cachedir import atomic_write
 

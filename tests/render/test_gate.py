@@ -3,6 +3,7 @@ and the shortcut never changes what is reported, in any encoding."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -50,6 +51,16 @@ def test_the_shortcut_reports_what_the_full_walk_reports(body: list[object], enc
         if template and encoding == "UTF-16":
             continue  # a template must be UTF-8: refused before any walk
         assert list(gate.scan_part("word/document.xml", data, template)) == full_walk("word/document.xml", data)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_a_link_in_a_part_without_declaration_is_found(encoding: str) -> None:
+    """With a byte-order mark and no declaration lxml reports "UTF-8" whatever the bytes: the part's first bytes
+    decide whether names are searched as bytes."""
+    part = f'<w:document {NS}><w:body><v:imagedata src="file:///etc/a"/></w:body></w:document>'
+    data = ("\ufeff" + part).encode(encoding) if encoding == "utf-16-be" else part.encode(encoding)  # BOM first
+    found = list(gate.scan_part("word/document.xml", data, template=False))
+    assert [t.part for t in found] == ["word/document.xml"] and "file:///etc/a" in found[0].message
 
 
 def test_a_link_in_a_utf16_part_is_found() -> None:

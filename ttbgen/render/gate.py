@@ -9,6 +9,7 @@ DDE/INCLUDE fields, attachedTemplate, mail-merge sources, and zip member names t
 
 from __future__ import annotations
 
+import codecs
 import copy
 import posixpath
 import re
@@ -194,10 +195,19 @@ def _may_be_active(data: bytes, root: etree._Element) -> bool:
     """
     if next(root.iter(*_ACTIVE_ELEMENTS), None) is not None:
         return True
-    encoding = (root.getroottree().docinfo.encoding or "").upper()
-    if not _ASCII_ENCODINGS.match(encoding):
+    if not _ascii_bytes(data, root):
         return True
     return any(_names_attribute(data, attr) for attr in _LINK_ATTR_BYTES)
+
+
+def _ascii_bytes(data: bytes, root: etree._Element) -> bool:
+    """Tell whether a part writes ASCII as ASCII bytes: it starts with '<' as one byte (after a UTF-8 BOM; a UTF-16
+    or UTF-32 part starts with its BOM or a NUL, and lxml then reports "UTF-8" when nothing is declared) and
+    declares an encoding that keeps ASCII, if any (XML 1.0 appendix F)."""
+    head = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
+    if not head.startswith(b"<") or head[1:2] == b"\x00":
+        return False
+    return bool(_ASCII_ENCODINGS.match((root.getroottree().docinfo.encoding or "").upper()))
 
 
 def _names_attribute(data: bytes, name: bytes) -> bool:

@@ -122,8 +122,8 @@ class Builder:
     def manifest(self, folder: Path) -> Manifest:
         """Return a template folder's manifest, read and hashed again only when template.yaml or template.docx
         changed on disk (a new file, size or time): not once per document of a batch (issue 15)."""
-        stamps = (file_stamp(folder / "template.yaml"), file_stamp(folder / "template.docx"))
-        cached = self._manifests.get(_absolute(folder))
+        key, stamps = _absolute(folder), (file_stamp(folder / "template.yaml"), file_stamp(folder / "template.docx"))
+        cached = self._manifests.get(key)
         if cached is not None and cached[0] == stamps:
             return cached[1]
         manifest = load_manifest(folder)
@@ -132,7 +132,7 @@ class Builder:
                                   "{mine}").format(folder=folder, name=manifest.name, version=manifest.version,
                                                    need=manifest.ttbgen, mine=__version__))
         if settled(stamps):
-            self._manifests[_absolute(folder)] = stamps, manifest
+            self._manifests[key] = stamps, manifest
         return manifest
 
     def template(self, ref: TemplateRef, notice: Notice, spec_dir: Path) -> tuple[CompiledTemplate, Manifest]:

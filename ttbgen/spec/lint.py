@@ -273,15 +273,15 @@ def office_texts(notice: Notice) -> Iterator[tuple[str, str]]:
     yield f"{signer}.name", notice.signer.name
 
 
-def located_texts(notice: Notice) -> Iterator[tuple[str, str]]:
-    """Yield every non-empty text of the notice with the key path it came from (list items indexed only
+def located_texts(notice: Notice) -> tuple[tuple[str, str], ...]:
+    """Return every non-empty text of the notice with the key path it came from (list items indexed only
     when the spec wrote a list)."""
     last = _LAST_TEXTS.get("texts")
     if last is None or last[0] is not notice:  # two checks walk the same notice's texts (issue 15)
         last = notice, tuple((shown_path(notice, path), text)
                              for path, text in (*spec_texts(notice), *office_texts(notice)) if text)
         _LAST_TEXTS["texts"] = last
-    return iter(last[1])
+    return last[1]
 
 
 # The last notice whose texts were listed, and its texts (a Notice is frozen: they cannot go stale).
@@ -309,7 +309,7 @@ _UNIT_FIELDS = re.compile(r"(^(office\.)?recipients\[|\.lead(\[\d+\])?$|\.suppor
 
 def district_names(notice: Notice) -> Iterator[SpecWarning]:
     """district-abolished: district-level units (huyện, quận, thị xã) ended on 1 July 2025 (docs/decree30.md §10)."""
-    texts = tuple(located_texts(notice))
+    texts = located_texts(notice)
     # Both patterns need a district word: one search over all the texts (joined by line breaks, which no match
     # spans) spares a notice without one the two searches per text (issue 15).
     if not reorganised(notice) or not _DISTRICT_WORD.search("\n".join(text for _path, text in texts)):

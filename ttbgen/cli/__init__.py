@@ -14,14 +14,16 @@ if TYPE_CHECKING:
     from typing import Any
 
 _GROUP_NAMES = ("main", "COMMANDS", "LazyGroup")
+HELP_ARGUMENTS = (["--help"], ["-h"])  # the invocations cli/quickhelp.py may answer from the kept help
 
 
 def run() -> None:
     """The `ttbgen` command: the kept top-level help when that is all that is asked, else the click group."""
-    from ttbgen.cli import quickhelp
+    if sys.argv[1:] in HELP_ARGUMENTS:
+        from ttbgen.cli import quickhelp
 
-    if sys.argv[1:] in quickhelp.HELP_ARGUMENTS and quickhelp.print_kept():
-        return
+        if quickhelp.print_kept():
+            return
     from ttbgen.cli.group import main
 
     # Importing the command's modules allocates tens of thousands of objects that live as long as the process:

@@ -7,7 +7,6 @@ import importlib
 import click
 
 from ttbgen import __version__
-from ttbgen.cli import quickhelp
 from ttbgen.cli.localize import LANG_HELP, LocalizedGroup, set_lang_option
 from ttbgen.i18n import LANGUAGES, N_, _
 
@@ -60,6 +59,8 @@ class LazyGroup(LocalizedGroup):
         """Return the help, and keep the top-level one for `ttbgen --help` without click (cli/quickhelp.py)."""
         text = super().get_help(ctx)
         if ctx.parent is None:
+            from ttbgen.cli import quickhelp
+
             quickhelp.keep(ctx.info_name or "", text + "\n")  # click.echo ends it with a line break
         return text
 

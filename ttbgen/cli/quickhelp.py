@@ -17,7 +17,6 @@ from pathlib import Path
 import ttbgen
 from ttbgen.i18n import language
 
-HELP_ARGUMENTS = (["--help"], ["-h"])
 # What the top-level help is made of: the command table and group (cli/group.py), the --lang help and click's
 # translated words (cli/localize.py), the language rules (i18n.py) and the Vietnamese catalogue.
 _SOURCES = ("cli/group.py", "cli/localize.py", "i18n.py", "locale/vi/LC_MESSAGES/ttbgen.mo")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ttbgen.i18n import _
+from ttbgen.records import record
 
 
 class TtbgenError(Exception):
@@ -17,7 +16,7 @@ class TtbgenError(Exception):
         return str(self)
 
 
-@dataclass(frozen=True)
+@record
 class Mark:
     """A place in a source file: 1-based line and column."""
 

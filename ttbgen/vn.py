@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from ttbgen.records import record
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
 
-@dataclass(frozen=True)
+@record
 class PartialDate:
     """A date whose day (and month) may be left open in a draft: 2024, 2024-02, 2024-02-05."""
 

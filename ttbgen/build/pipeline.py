@@ -10,7 +10,7 @@ import re
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Protocol
 
@@ -21,6 +21,7 @@ from ttbgen.compose.derive import build_context
 from ttbgen.errors import OutputError, SpecError, TemplateError, TtbgenError
 from ttbgen.files import atomic_write
 from ttbgen.i18n import _
+from ttbgen.records import record
 from ttbgen.render.engine import CompiledTemplate, DocumentInfo
 from ttbgen.render.templates import (
     Manifest,
@@ -46,7 +47,7 @@ class BatchError(TtbgenError):
         self.errors = errors
 
 
-@dataclass(frozen=True)
+@record
 class Rendered:
     """A document rendered in memory from a spec and one of its templates, not yet written."""
 
@@ -77,7 +78,7 @@ class Output(Protocol):
     def warnings(self) -> list[SpecWarning]: ...
 
 
-@dataclass
+@record(frozen=False)
 class Built:
     """One document written (or left as it was, when unchanged)."""
 
@@ -89,7 +90,7 @@ class Built:
     warnings: list[SpecWarning] = field(default_factory=list)
 
 
-@dataclass
+@record(frozen=False)
 class Builder:
     """Builds notices, caching compiled templates across a batch."""
 

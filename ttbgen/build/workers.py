@@ -14,11 +14,12 @@ import contextlib
 import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ttbgen.errors import TtbgenError
+from ttbgen.records import record
 from ttbgen.spec.lint import SpecWarning
 from ttbgen.spec.model import Office
 
@@ -41,7 +42,7 @@ T = TypeVar("T")
 Progress = Callable[[int, int], None]  # (specs done, specs in all)
 
 
-@dataclass(frozen=True)
+@record
 class Options:
     """What a Builder needs, sent to each worker."""
 
@@ -51,7 +52,7 @@ class Options:
     templates: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Staged:
     """A rendered document waiting to be written: what pipeline.write_output needs. Its bytes are held (`content`)
     while the batch's memory budget lasts, else they wait in the spill folder (`path`)."""

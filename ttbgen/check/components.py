@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import lru_cache
 
 from ttbgen.check.docmodel import Document, Para, Run
 from ttbgen.i18n import N_, _
+from ttbgen.records import record
 
 # Component ids follow docs/decree30.md §12 (the rule-set keys).
 QUOC_HIEU = "quoc_hieu"
@@ -90,7 +91,7 @@ def is_upper(text: str) -> bool:
     return any(c.isalpha() for c in text) and text == text.upper()
 
 
-@dataclass
+@record(frozen=False)
 class Components:
     """The paragraphs of each component; an empty list means not found."""
 

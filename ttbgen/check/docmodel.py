@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from ttbgen.records import record
 
 TWIPS_PER_MM = 1440 / 25.4
 TWIPS_PER_PT = 20
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Run:
     """A run of text with its effective (resolved) character formatting."""
 
@@ -27,7 +29,7 @@ class Run:
         return self.text.upper() if self.caps else self.text
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cell:
     """Where a paragraph sits in a table, with the cell's geometry."""
 
@@ -39,7 +41,7 @@ class Cell:
     key: tuple[int, int, int] = (0, 0, 0)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Field:
     """A field (simple or complex) whose instruction starts in a paragraph."""
 
@@ -47,7 +49,7 @@ class Field:
     run: Run | None  # formatting of the field's result
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Para:
     """A paragraph with its effective paragraph formatting (reader._paragraph builds it positionally)."""
 
@@ -100,7 +102,7 @@ class Para:
         return self.width - self.ind_left - self.ind_right
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Section:
     """Page setup of one section, and the header/footer parts it references."""
 
@@ -122,7 +124,7 @@ class Section:
         return self.width - self.left - self.right
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Document:
     """A .docx as the rules see it."""
 

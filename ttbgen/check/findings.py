@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 from ttbgen.i18n import N_, _
+from ttbgen.records import record
 
 
 class Level(StrEnum):
@@ -22,7 +22,7 @@ _LEVEL_WORDS = {Level.ERROR: N_("error"), Level.WARNING: N_("warning"), Level.IN
                 Level.NOT_EVALUATED: N_("not-evaluated")}
 
 
-@dataclass(frozen=True)
+@record
 class Location:
     """Where in a document a finding points: a paragraph, a table cell, or a rendered page."""
 
@@ -49,7 +49,7 @@ class Location:
         return self.part or _("document")
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     """One result of one rule on one document."""
 

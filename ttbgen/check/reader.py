@@ -8,7 +8,7 @@ import posixpath
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -35,6 +35,7 @@ from ttbgen.check.safeio import Package
 from ttbgen.check.styles import Props, StyleSheet, cached_sheet, read_ppr, read_rpr
 from ttbgen.errors import DocxError
 from ttbgen.i18n import _
+from ttbgen.records import record
 
 EMU_PER_TWIP = 635
 DEFAULT_CELL_MARGIN = 108  # Word's default left/right cell margin, 0.19 cm
@@ -63,7 +64,7 @@ def read_document(path: Path) -> Document:
         package.close()
 
 
-@dataclass
+@record(frozen=False)
 class _Walk:
     """State of one walk over a part: paragraph counter, table counter, fields still open."""
 

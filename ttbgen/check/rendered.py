@@ -9,7 +9,6 @@ from __future__ import annotations
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from ttbgen.i18n import _
 from ttbgen.office.pdf import XHTML as _XHTML
 from ttbgen.office.pdf import Box as Word
 from ttbgen.office.pdf import convert_to_pdf, find_tool, pdftotext_boxes, soffice
+from ttbgen.records import record
 
 A4_PT = (595.3, 841.9)
 PAGE_TOLERANCE = 2.0  # pt
@@ -32,7 +32,7 @@ NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 
-@dataclass(frozen=True)
+@record
 class Page:
     """A rendered page."""
 
@@ -42,7 +42,7 @@ class Page:
     words: list[Word]
 
 
-@dataclass(frozen=True)
+@record
 class Rendered:
     """A document and its rendering: what every rule looks at."""
 
@@ -254,7 +254,7 @@ def check_text_matches(r: Rendered) -> Iterator[Finding]:
             n=len(differences), first="; ".join(text for _page, text in differences[:3])), differences[0][0])
 
 
-@dataclass(frozen=True)
+@record
 class RenderRule:
     """A check on the rendered page."""
 

@@ -9,18 +9,19 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ttbgen import __version__
 from ttbgen.check.findings import Finding, Level, finding_dict
 from ttbgen.errors import TtbgenError
 from ttbgen.i18n import _
+from ttbgen.records import record
 
 FORMATS = ("text", "json", "github", "junit", "sarif")
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
 
-@dataclass
+@record(frozen=False)
 class Report:
     """Findings of one check run, the files checked, and the inputs that could not be read."""
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ttbgen.errors import TtbgenError
 from ttbgen.i18n import _
+from ttbgen.records import record
 from ttbgen.safefile import MAX_SPEC_BYTES, read_bounded
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ class RuleSetError(TtbgenError):
         self.detail = detail
 
 
-@dataclass(frozen=True)
+@record
 class RuleSet:
     """A validated rule-set tree with typed accessors."""
 

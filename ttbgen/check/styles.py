@@ -4,7 +4,6 @@ docDefaults → theme fonts, per rFonts slot, as Word resolves it (docs/decree30
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -12,6 +11,7 @@ from lxml import etree
 
 from ttbgen.check.docmodel import Run
 from ttbgen.check.ooxml import A_NS, attr, int_attr, on_off, visible_sides, w
+from ttbgen.records import record
 
 Props = dict[str, Any]
 TOGGLES = ("b", "i", "caps")
@@ -110,7 +110,7 @@ def _read_spacing(spacing: etree._Element | None, props: Props) -> None:
         props["lineRule"] = rule
 
 
-@dataclass(frozen=True)
+@record
 class Style:
     """One w:style, reduced to what the resolver needs."""
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ttbgen.compose.context import Block, BlockKind, NoticeContext, RecipientLine, RuleGeometry, Rules
 from ttbgen.compose.textwidth import text_width_twips
 from ttbgen.errors import Mark, SpecError
 from ttbgen.i18n import _
+from ttbgen.records import record
 from ttbgen.spec.model import Archive, Node, Notice, PartialDate, Person, Recipient, content_tree, ordinals
 from ttbgen.vn import date_line, end_content, letter, number_line, roman, short_date
 
@@ -16,7 +17,7 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"  # Tiêu ngữ, hyphen-minus wit
 RECIPIENTS_LABEL = "Nơi nhận:"  # ô 9b (§6)
 
 
-@dataclass(frozen=True)
+@record
 class Geometry:
     """Template geometry in twips that the rule lengths depend on (from the template manifest)."""
 

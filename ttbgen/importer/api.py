@@ -4,7 +4,7 @@ from an old one (`--from`)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +14,11 @@ from ttbgen.i18n import _
 from ttbgen.importer.convert import Imported, convert, render
 from ttbgen.importer.notes import Notes
 from ttbgen.importer.yamlout import to_yaml
+from ttbgen.records import record
 from ttbgen.spec.model import Office
 
 
-@dataclass
+@record(frozen=False)
 class Written:
     """What one import wrote: the spec, the office profile it needed (if any), and what to tell the user."""
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ttbgen.i18n import _
 from ttbgen.importer.notes import Notes
 from ttbgen.importer.parts import Line
+from ttbgen.records import record
 from ttbgen.spec.deadlines import Deadline, find_deadlines
 from ttbgen.spec.load import MAX_YEAR, MIN_YEAR
 from ttbgen.vn import PartialDate, letter, roman
@@ -44,7 +45,7 @@ _ASSIGN = re.compile(r"^(?:Giao(?:\s+cho)?|Yêu cầu|Đề nghị|Chỉ đạo)
 _FINAL = (".", ";", "!", "?", "…")
 
 
-@dataclass
+@record(frozen=False)
 class Entry:
     """A node being read: the label as printed, its style and depth, and what follows the label."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from ttbgen.importer.offices import implied_profile, match_office, office_key, o
 from ttbgen.importer.parts import Line, Parts, notice_parts
 from ttbgen.importer.sources import NoticeImportError, read_notice
 from ttbgen.importer.yamlout import plain_data, read_back, to_yaml
+from ttbgen.records import record
 from ttbgen.spec.clerk import run_in_heading
 from ttbgen.spec.load import CHILD_STYLE
 from ttbgen.spec.model import Notice, Office
@@ -29,7 +30,7 @@ VIETNAMESE_MARKS = set("ăâđêôơưĂÂĐÊÔƠƯ")
 OCR_RATIO = 0.02  # Vietnamese prose has ~25% letters with a mark; a copy without them has none
 
 
-@dataclass
+@record(frozen=False)
 class Imported:
     """One imported notice: the spec (as data and as YAML), its notes, and the office it names."""
 
@@ -420,7 +421,7 @@ def what_it_is(parts: Parts, notes: Notes) -> bool:
     return ocr
 
 
-@dataclass
+@record(frozen=False)
 class Header:
     """What the header says: number, symbol, place and issue date."""
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from ttbgen.records import record
 from ttbgen.spec.model import KIND_SPELLINGS
 
 _HONORIFICS = ("đồng chí", "Đồng chí", "ông", "bà", "Ông", "Bà", "dong chi", "Dong chi")  # and unaccented
@@ -23,7 +24,7 @@ _KIND_WORDS = [("hội nghị", "hoi-nghi"), ("buổi làm việc", "lam-viec"),
                ("cuộc họp giao ban", "giao-ban"), ("giao ban", "giao-ban"), ("họp giao ban", "giao-ban")]
 
 
-@dataclass
+@record(frozen=False)
 class Chair:
     """The chair as the notice names them: honorific, name and title (any may be empty but the title)."""
 
@@ -33,7 +34,7 @@ class Chair:
     separator: str = ", "  # between name and title as written (`, ` is what ttbgen prints)
 
 
-@dataclass
+@record(frozen=False)
 class MeetingText:
     """What the trích yếu and opening say about the meeting."""
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from ttbgen.records import record
 
 
-@dataclass
+@record(frozen=False)
 class Notes:
     """Notes by key path ("" is the top of the spec); each becomes a `# import: …` comment above its key."""
 

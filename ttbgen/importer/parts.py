@@ -6,14 +6,15 @@ Everything the importer knows about where the header, title, body, Nơi nhận a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ttbgen.check import components as comp
 from ttbgen.check.docmodel import Document, Para
+from ttbgen.records import record
 from ttbgen.vn import collapse, nfc
 
 
-@dataclass(frozen=True)
+@record
 class Line:
     """One body paragraph as the importer reads it: its text and whether all of it, or its start, is bold."""
 
@@ -23,7 +24,7 @@ class Line:
     heading_style: bool = False  # a paragraph style named like a heading (ttbgen's TTBHeading, Word's Heading N)
 
 
-@dataclass
+@record(frozen=False)
 class Parts:
     """The components of a notice as text, in reading order; an empty field means not found."""
 

@@ -4,12 +4,12 @@ lines, the two-column header and footer into table cells, wrapped lines into par
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from ttbgen.check.docmodel import Cell
 from ttbgen.check.rendered import read_pages
 from ttbgen.office.pdf import Box as Word
+from ttbgen.records import record
 
 LINE_TOLERANCE = 3.0  # pt: words whose tops differ less than this stand on one line
 COLUMN_GAP = 24.0  # pt: a wider gap between two words of a line separates table columns
@@ -21,7 +21,7 @@ _LABEL = re.compile(r"^(?:[IVXL]+\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]{1,2}\)|[-–
 _ENDS = (".", ";", ":", "!", "?")
 
 
-@dataclass
+@record(frozen=False)
 class Segment:
     """Words of one line standing together (a whole line, or one column of a table row)."""
 
@@ -64,7 +64,7 @@ def lines_of(words: list[Word]) -> list[list[Segment]]:
     return out
 
 
-@dataclass
+@record(frozen=False)
 class Flow:
     """The paragraphs read so far, with the table cells of header and footer lines."""
 

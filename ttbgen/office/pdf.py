@@ -9,7 +9,6 @@ import subprocess
 import tempfile
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from ttbgen.i18n import _
 from ttbgen.office import platform
 from ttbgen.office.profile import libreoffice_profile, watch
 from ttbgen.office.sandbox import isolated, sanitized_copies, soffice_environment
+from ttbgen.records import record
 
 ENV_SOFFICE = "TTBGEN_SOFFICE"  # path of soffice; also lets tests simulate a machine without it
 # PDF/A-2b, the archival PDF e-office systems sign (pitfalls.md); it embeds every font. LibreOffice carries the
@@ -165,7 +165,7 @@ def _place(source: Path, target: Path) -> Path:
 XHTML = "{http://www.w3.org/1999/xhtml}"  # the namespace of pdftotext's -bbox output
 
 
-@dataclass(frozen=True)
+@record
 class Box:
     """A word or line of a rendered page, with its box in points from the page's top-left corner."""
 

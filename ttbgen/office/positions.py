@@ -10,7 +10,6 @@ column's lines from the Nơi nhận's top down, split at the first gap taller th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +17,12 @@ from ttbgen.i18n import _
 from ttbgen.office.pdf import XHTML as _XHTML
 from ttbgen.office.pdf import Box as Line
 from ttbgen.office.pdf import PdfError, pdftotext_boxes
+from ttbgen.records import record
 
 _LABEL = "Nơi nhận"
 
 
-@dataclass(frozen=True)
+@record
 class Page:
     """A page: its number (from 1), size in points and lines."""
 

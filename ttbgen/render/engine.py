@@ -9,7 +9,6 @@ import os
 import re
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from types import CodeType
 from typing import Any
@@ -22,6 +21,7 @@ from lxml import etree
 from ttbgen.compose.context import NoticeContext
 from ttbgen.errors import TemplateError
 from ttbgen.i18n import _
+from ttbgen.records import record
 from ttbgen.render import gate, limits
 from ttbgen.render.cache import compiled_parts
 from ttbgen.render.xmltext import escape
@@ -36,7 +36,7 @@ _EPOCH_1980 = (1980, 1, 1, 0, 0, 0)
 MAX_TEMPLATE_BYTES = 20_000_000
 
 
-@dataclass(frozen=True)
+@record
 class DocumentInfo:
     """Core properties written into the document (docProps/core.xml), taken from the spec."""
 

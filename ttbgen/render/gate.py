@@ -14,12 +14,12 @@ import copy
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 
 from lxml import etree
 
 from ttbgen.errors import TemplateError
 from ttbgen.i18n import N_, _
+from ttbgen.records import record
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -77,7 +77,7 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY")
 REQUIRED = ("[Content_Types].xml", "_rels/.rels", "word/document.xml")
 
 
-@dataclass(frozen=True)
+@record
 class Threat:
     """One thing a notice must not carry: the part it is in and what it is."""
 

@@ -6,7 +6,6 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -16,6 +15,7 @@ from lxml import etree
 from ttbgen.compose.context import NoticeContext
 from ttbgen.errors import TemplateError
 from ttbgen.i18n import _
+from ttbgen.records import record
 from ttbgen.render.engine import MAX_TEMPLATE_BYTES
 from ttbgen.render.gate import scan
 from ttbgen.render.templates import load_manifest
@@ -28,7 +28,7 @@ _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _SMART = "“”‘’„‟"  # Word's AutoFormat turns typed quotes into these; Jinja cannot read them
 
 
-@dataclass(frozen=True)
+@record
 class Entry:
     """A template or office profile found on the search path."""
 
@@ -51,7 +51,7 @@ def entries(spec_dir: Path | None = None) -> list[Entry]:
     return out
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One thing wrong with a template."""
 

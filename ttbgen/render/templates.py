@@ -6,7 +6,7 @@ import functools
 import hashlib
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from lxml import etree
 from ttbgen.compose.derive import Geometry
 from ttbgen.errors import SpecError, TemplateError
 from ttbgen.i18n import _
+from ttbgen.records import record
 from ttbgen.render.xmltext import escape
 from ttbgen.safefile import MAX_DOCX_BYTES, MAX_MANIFEST_BYTES, read_bounded
 from ttbgen.spec.nodes import Source, compose, decode
@@ -31,7 +32,7 @@ _NS_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the standard custom-properties format id
 
 
-@dataclass(frozen=True)
+@record
 class Manifest:
     """What a template is: name, document type, version, and the geometry its rules depend on."""
 

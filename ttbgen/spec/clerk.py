@@ -11,12 +11,13 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import yaml
 
 from ttbgen.errors import Mark, SpecError
 from ttbgen.i18n import _
+from ttbgen.records import record
 from ttbgen.spec.lint import SpecWarning, names_unit
 
 _NULL = "tag:yaml.org,2002:null"
@@ -164,7 +165,7 @@ def bad_character(value: str) -> str | None:
 
 # --- the tree YAML read --------------------------------------------------------------------------------------
 
-@dataclass
+@record(frozen=False)
 class Findings:
     """What the tree walk found: errors that refuse the spec, warnings that name the words at risk."""
 

@@ -14,8 +14,8 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
+from ttbgen.records import record
 from ttbgen.spec.model import Node, Notice, content_tree
 from ttbgen.vn import PartialDate, pad_month, roman, short_date
 
@@ -26,7 +26,7 @@ _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _EVERY = {"tuần": "hằng tuần", "tháng": "hằng tháng", "quý": "hằng quý", "năm": "hằng năm"}
 
 
-@dataclass(frozen=True)
+@record
 class Deadline:
     """A deadline: the last day it allows (None when recurring or ongoing), how precise, and its words."""
 

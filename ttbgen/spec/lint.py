@@ -7,10 +7,10 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from ttbgen.errors import Mark, SpecError
 from ttbgen.i18n import _
+from ttbgen.records import record
 from ttbgen.spec.model import Bullet, Item, Node, Notice, PartialDate, Section, content_tree, iter_tasks
 from ttbgen.vn import decimal
 
@@ -18,7 +18,7 @@ from ttbgen.vn import decimal
 REORGANISED = dt.date(2025, 7, 1)
 
 
-@dataclass(frozen=True)
+@record
 class SpecWarning:
     """A located warning about a spec."""
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ttbgen.errors import Mark
+from ttbgen.records import record
 from ttbgen.vn import PartialDate as PartialDate  # the model's date type; lives in vn, which formats it
 from ttbgen.vn import letter, roman
 
 
-@dataclass(frozen=True)
+@record
 class Person:
     """A chair or attendee: name (may be omitted) and title."""
 
@@ -22,7 +23,7 @@ class Person:
     short_title: str = ""  # the title of the second mention ("… kết luận như sau:"); "" = title
 
 
-@dataclass(frozen=True)
+@record
 class Bullet:
     """A `-` bullet, with optional `+` sub-bullets."""
 
@@ -30,7 +31,7 @@ class Bullet:
     bullets: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     """A numbered point (a) or 2.1.) of a section: a task when it names a lead unit or a deadline."""
 
@@ -44,7 +45,7 @@ class Item:
     id: str = ""  # a task's id in the register (docs/tasks.md); empty: derived from the notice and the lead
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     """A part of the content: a heading (numbered when present), paragraphs, bullets and points."""
 
@@ -56,7 +57,7 @@ class Section:
     after: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Meeting:
     """The meeting the notice concludes."""
 
@@ -79,7 +80,7 @@ KIND_SPELLINGS = {"họp": "hop", "hội nghị": "hoi-nghi", "làm việc": "la
                   "giao ban": "giao-ban"}
 
 
-@dataclass(frozen=True)
+@record
 class Recipient:
     """A line of the Nơi nhận block, or a group label with its `+` sub-lines."""
 
@@ -87,7 +88,7 @@ class Recipient:
     children: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Archive:
     """The `Lưu: VT, …` line: archive units, and the recipient group it is nested under, if any."""
 
@@ -95,7 +96,7 @@ class Archive:
     under: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Signer:
     """The signature block: authority chain (TM./KT./TL./TUQ./Q. lines), title and name."""
 
@@ -104,7 +105,7 @@ class Signer:
     authority: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class Office:
     """An office profile: who issues the notice."""
 
@@ -124,7 +125,7 @@ class Office:
     marks: dict[str, Mark] = field(default_factory=dict, compare=False, repr=False)  # key path → place
 
 
-@dataclass(frozen=True)
+@record
 class TemplateRef:
     """A template a spec renders through, with an optional version pin and where the spec names it."""
 
@@ -133,7 +134,7 @@ class TemplateRef:
     path: str = "template"
 
 
-@dataclass(frozen=True)
+@record
 class Invitation:
     """What only the invitation (Giấy mời) needs: who is invited, and what they should prepare."""
 
@@ -144,7 +145,7 @@ class Invitation:
     date: PartialDate | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Notice:
     """A fully loaded and validated meeting-conclusion notice."""
 
@@ -182,7 +183,7 @@ NUMBER_STYLES = ("decimal", "roman", "letters", "dash", "plus", "none")
 EMPHASES = ("bold", "italic", "plain")
 
 
-@dataclass(frozen=True)
+@record
 class Node:
     """One node of the content tree: label style, heading, text, paragraphs, children; a task if it has
     a lead, support or due. `number` is always resolved (the loader applies the defaults)."""
@@ -206,7 +207,7 @@ class Node:
         return bool(self.lead or self.support or self.due is not None)
 
 
-@dataclass(frozen=True)
+@record
 class Task:
     """A task node as data for the task register: its computed number path and what it assigns."""
 

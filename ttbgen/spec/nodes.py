@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ import yaml
 
 from ttbgen.errors import Mark, SpecError
 from ttbgen.i18n import N_, _
+from ttbgen.records import record
 from ttbgen.safefile import read_bounded
 from ttbgen.spec.clerk import raise_all, text_errors
 from ttbgen.vn import nfc
@@ -24,7 +24,7 @@ MAX_BYTES = 1_000_000  # a spec is a few kilobytes; anything larger is a mistake
 MAX_DEPTH = 32  # nesting of lists and mappings; a real spec nests about 8 deep (docs/limits.md)
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     """A YAML file's display name and text."""
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ttbgen.i18n import _
+from ttbgen.records import record
 
 # Kinds of value: "str" one line of text; "paragraphs" one text or a list of texts (one paragraph
 # each); "names" one name or a list; "date" a full ISO date; "pdate" a date whose day or month may be
@@ -13,7 +13,7 @@ from ttbgen.i18n import _
 # words; "map:NAME" a nested mapping; "list:NAME" a list of NAME; "bullets" a list of bullet texts.
 
 
-@dataclass(frozen=True)
+@record
 class Field:
     """One key of a mapping: its kind, whether it is required, and what it means."""
 

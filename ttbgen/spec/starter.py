@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from ttbgen.errors import OutputError
 from ttbgen.i18n import N_, _
+from ttbgen.records import record
 from ttbgen.spec.model import Office
 from ttbgen.vn import short_date
 
@@ -57,7 +57,7 @@ recipients:                     # one line each; "Group: [lines]" nests one leve
 """)
 
 
-@dataclass(frozen=True)
+@record
 class Voice:
     """How a starter spec talks for one level of government: who chairs, who attends, who leads a task."""
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
 from typing import Any
 
+from ttbgen.records import record
 
-@dataclass(frozen=True)
+
+@record
 class YearCalendar:
     """One year of Vietnam's calendar: the days off with their names, and the Saturdays worked instead."""
 

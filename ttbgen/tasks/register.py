@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 
 from ttbgen.compose.derive import derived_title
 from ttbgen.errors import Mark, SpecError, TtbgenError
 from ttbgen.i18n import _
+from ttbgen.records import record
 from ttbgen.spec.deadlines import Deadline, binding, find_deadlines, from_due, issued_on
 from ttbgen.spec.lint import fold
 from ttbgen.spec.load import load_spec
@@ -24,7 +25,7 @@ STATUSES = (NOT_STARTED, IN_PROGRESS, DONE_ON_TIME, DONE_LATE, POSTPONED)
 SLUG_WORDS = 40  # the lead's part of a default id is cut at a word, at most this many characters
 
 
-@dataclass(frozen=True)
+@record
 class NoticeInfo:
     """What a register row says about the notice that assigned the task."""
 
@@ -43,7 +44,7 @@ class NoticeInfo:
         return f"{int(self.number):02d}/{self.symbol}" if self.number.isdigit() else f"…/{self.symbol}"
 
 
-@dataclass(frozen=True)
+@record
 class Task:
     """One row of the register."""
 

@@ -8,13 +8,13 @@ say what it must deliver and by when), so it finds the node itself by its key pa
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from ttbgen.records import record
 from ttbgen.spec.deadlines import task_words
 from ttbgen.spec.model import Node, Notice, PartialDate, content_tree, iter_tasks
 
 
-@dataclass(frozen=True)
+@record
 class TaskNode:
     """One task of a notice: every node that names a lead or supporting unit, or a deadline."""
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
 from ttbgen.errors import Mark, SpecError
 from ttbgen.i18n import N_, _
+from ttbgen.records import record
 from ttbgen.spec.nodes import compose, mark_of, read_source
 from ttbgen.tasks.register import DONE_LATE, DONE_ON_TIME, IN_PROGRESS, NOT_STARTED, STATUSES, Task, with_status
 from ttbgen.vn import nfc
@@ -26,7 +27,7 @@ DONE = "Hoàn thành"  # what a clerk may write; the done date then tells on tim
 DUE_SOON_DAYS = 7
 
 
-@dataclass(frozen=True)
+@record
 class Record:
     """What the follow-up clerk recorded for one task."""
 
@@ -36,7 +37,7 @@ class Record:
     mark: Mark | None = None
 
 
-@dataclass(frozen=True)
+@record
 class StatusWarning:
     """A located warning about the status file (an id no task has)."""
 

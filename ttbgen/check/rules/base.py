@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ttbgen.check.components import Components, boxed, label
@@ -12,11 +11,12 @@ from ttbgen.check.findings import Finding, Level, Location
 from ttbgen.check.ruleset import RuleSet
 from ttbgen.compose.textwidth import text_width_twips
 from ttbgen.i18n import _
+from ttbgen.records import record
 
 SNIPPET = 40
 
 
-@dataclass(frozen=True)
+@record
 class Context:
     """Everything a rule may read."""
 
@@ -28,7 +28,7 @@ class Context:
 Check = Callable[[Context], Iterator[Finding]]
 
 
-@dataclass(frozen=True)
+@record
 class Rule:
     """One check: an id, the docs/decree30.md clause it enforces, a default severity, and its function."""
 

@@ -77,3 +77,32 @@ def test_a_part_already_parsed_still_gets_its_byte_checks() -> None:
     root = etree.fromstring(data, gate.PARSER)
     found = list(gate.scan_part("word/document.xml", data, False, root))
     assert len(found) == 1 and "DOCTYPE" in found[0].message
+
+
+FIELD_TAGS = [*TAGS, "w:fldSimple", "w:instrText", "w:delInstrText", "w:fldChar"]
+FIELD_ATTRS = [*ATTRS, "w:instr", "w:fldCharType"]
+FIELD_VALUES = [*VALUES, "DDEAUTO c:\\a x", "PAGE", "INCLUDEPICTURE http://x/p.png", "begin", "separate", "end"]
+field_elements = st.recursive(
+    st.tuples(st.sampled_from(FIELD_TAGS),
+              st.lists(st.tuples(st.sampled_from(FIELD_ATTRS), st.sampled_from(FIELD_VALUES)), max_size=2,
+                       unique_by=lambda a: a[0]),
+              st.sampled_from(["", "DDE", "AUTO x", "PAGE", " INCLUDETEXT c:\\a", "src="]), st.just([])),
+    lambda children: st.tuples(st.sampled_from(FIELD_TAGS), st.just([]), st.just(""), st.lists(children, max_size=3)),
+    max_leaves=10,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(body=st.lists(field_elements, max_size=5), encoding=st.sampled_from(ENCODINGS), declared=st.booleans())
+def test_the_cleaning_shortcut_cleans_as_the_full_walk(body: list[object], encoding: str, declared: bool) -> None:
+    """sanitize() walks a part in Python only when it may hold an active element or a link attribute; the copy it
+    makes is the same as the full walk's, fields included (issue 15)."""
+    text = f"<w:document {NS}><w:body>{''.join(xml(e) for e in body)}</w:body></w:document>"  # type: ignore[arg-type]
+    head = f'<?xml version="1.0" encoding="{encoding}"?>' if declared or encoding != "UTF-8" else ""
+    data = (head + text).encode(encoding.replace("windows-", "cp"))
+    name = "word/document.xml"
+    quick = gate._clean_part(name, data, gate._parse(name, data, False))
+    root = gate._parse(name, data, False)
+    assert not isinstance(root, gate.Threat)
+    gate._clean_elements(root, active=True)
+    assert quick == etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

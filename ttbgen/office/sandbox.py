@@ -36,7 +36,8 @@ def _sanitized_copy(docx: Path, target: Path) -> Path:
     members = _members(docx)
     clean, _removed = sanitize(members)
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+    # Stored, not deflated: the copy lives only until LibreOffice has read it (deflating took a sixth of the copy)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as zf:
         for name, data in clean.items():
             zf.writestr(name, data)
     target.write_bytes(buffer.getvalue())

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -131,3 +134,14 @@ def test_templates_commands() -> None:
     assert "document type: GIẤY MỜI (GM)" in shown.output
     checked = run("templates", "check")
     assert checked.exit_code == 0, checked.output + checked.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a device that is always full)")
+@pytest.mark.parametrize("args", [["schema"], ["--help"], ["check", str(SPEC)]])
+def test_a_full_disk_is_a_message_not_a_traceback(args: list[str]) -> None:
+    """Output redirected to a full disk: one message saying so on stderr, exit code 2, no traceback."""
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "ttbgen", *args], stdout=full, stderr=subprocess.PIPE,
+                              text=True, check=False, env={**os.environ, "TTBGEN_LANG": "en"})
+    assert done.returncode == 2 and "Traceback" not in done.stderr and "Exception" not in done.stderr
+    assert done.stderr.startswith("ttbgen: cannot write (No space left on device)")

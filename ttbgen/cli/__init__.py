@@ -6,7 +6,9 @@ command (`run`) can print a kept `--help` without importing click (cli/quickhelp
 
 from __future__ import annotations
 
+import errno
 import gc
+import os
 import sys
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy reads it the same)
@@ -15,10 +17,38 @@ if TYPE_CHECKING:
 
 _GROUP_NAMES = ("main", "COMMANDS", "LazyGroup")
 HELP_ARGUMENTS = (["--help"], ["-h"])  # the invocations cli/quickhelp.py may answer from the kept help
+# Errors of the disk or device ttbgen writes to (often the output redirected to a full disk), not of ttbgen
+DEVICE_ERRORS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
 
 
 def run() -> None:
-    """The `ttbgen` command: the kept top-level help when that is all that is asked, else the click group."""
+    """The `ttbgen` command; a full or failing disk is one message and exit code 2, not a traceback."""
+    try:
+        _run()
+    except OSError as exc:
+        if exc.errno not in DEVICE_ERRORS:
+            raise
+        _device_failed(exc)
+
+
+def _device_failed(exc: OSError) -> None:
+    """Say that the disk refused a write, and end without the interpreter writing to it again."""
+    from ttbgen.i18n import _
+
+    with open(os.devnull, "w") as devnull:  # the last flush at exit would fail (and print) again
+        os.dup2(devnull.fileno(), sys.stdout.fileno())
+    reason = os.strerror(exc.errno or 0) + (f": {exc.filename}" if exc.filename else "")
+    try:
+        sys.stderr.write(_("ttbgen: cannot write ({reason}); free some disk space or check the disk, then run the "
+                           "command again").format(reason=reason) + "\n")
+        sys.stderr.flush()
+    except OSError:
+        pass  # stderr is on the same disk: the exit code still says it
+    sys.exit(2)
+
+
+def _run() -> None:
+    """Print the kept top-level help when that is all that is asked, else run the click group."""
     if sys.argv[1:] in HELP_ARGUMENTS:
         from ttbgen.cli import quickhelp
 

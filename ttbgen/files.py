@@ -31,18 +31,23 @@ def atomic_write(target: Path, data: bytes) -> None:
         raise OutputError(_("{target}: cannot write: {reason}").format(target=target, reason=exc.strerror)) from None
 
 
-def write_new(target: Path, data: bytes) -> None:
-    """Write a new file atomically; refuse when the target exists (no silent overwrite, no half-written file)."""
+def write_new(target: Path, data: bytes, exists: str = "", make_folder: bool = True) -> None:
+    """Write a new file atomically; refuse when the target exists (no silent overwrite, no half-written file).
+
+    `exists` is the caller's message for an existing target (translated, with `{path}`); `make_folder` makes the
+    target's folder when it is missing."""
     tmp = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if make_folder:
+            target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # as atomic_write: mkstemp's 0600 would hide the file from colleagues
         os.link(tmp, target)  # unlike a rename, a link fails when the target exists
     except FileExistsError:
-        raise OutputError(_("{path} already exists; remove it or choose another folder").format(path=target)) \
-            from None
+        message = exists or _("{path} already exists; remove it or choose another folder")
+        raise OutputError(message.format(path=target)) from None
     except OSError as exc:
         raise OutputError(_("{target}: cannot write: {reason}").format(target=target, reason=exc.strerror)) from None
     finally:

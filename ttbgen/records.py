@@ -180,18 +180,23 @@ def _hash(self: Any) -> int:
 
 def _frozen_setattr(self: Any, name: str, value: Any) -> None:
     """Refuse to change a field of a frozen record (any attribute of the class itself, as @dataclass does)."""
-    cls = self._record_plan.cls
-    if type(self) is cls or name in cls.__dataclass_fields__:
-        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+    cls: Any = _refuse_frozen(self, name, "assign to")
     super(cls, self).__setattr__(name, value)
 
 
 def _frozen_delattr(self: Any, name: str) -> None:
     """Refuse to delete a field of a frozen record."""
-    cls = self._record_plan.cls
-    if type(self) is cls or name in cls.__dataclass_fields__:
-        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+    cls: Any = _refuse_frozen(self, name, "delete")
     super(cls, self).__delattr__(name)
+
+
+def _refuse_frozen(self: Any, name: str, verb: str) -> type:
+    """Raise FrozenInstanceError for an object of the record class itself or a field's name; else return the
+    record class (a subclass's own attribute is set past it)."""
+    cls: type = self._record_plan.cls
+    if type(self) is cls or name in cls.__dataclass_fields__:  # type: ignore[attr-defined]
+        raise dataclasses.FrozenInstanceError(f"cannot {verb} field {name!r}")
+    return cls
 
 
 @overload

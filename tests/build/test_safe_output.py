@@ -199,3 +199,20 @@ def test_read_only_output_folder(in_tmp: Path) -> None:
     finally:
         Path("out").chmod(0o700)
     assert info.value.render() == "out/a.docx: cannot write: Permission denied"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_new_files_get_the_usual_permissions(in_tmp: Path) -> None:
+    """A new file (a starter spec, an office profile, an imported spec) is readable by colleagues like any file
+    the user makes, not 0600 like its temporary file; an existing one is refused with the caller's message."""
+    old = os.umask(0o022)
+    try:
+        files.write_new(in_tmp / "sub" / "new.yaml", b"x: 1\n")
+        with pytest.raises(OutputError, match=r"taken: .*new\.yaml"):
+            files.write_new(in_tmp / "sub" / "new.yaml", b"y", exists="taken: {path}")
+        with pytest.raises(OutputError, match="cannot write"):
+            files.write_new(in_tmp / "missing" / "new.yaml", b"y", make_folder=False)
+    finally:
+        os.umask(old)
+    assert (in_tmp / "sub" / "new.yaml").stat().st_mode & 0o777 == 0o644
+    assert (in_tmp / "sub" / "new.yaml").read_bytes() == b"x: 1\n" and not (in_tmp / "missing").exists()

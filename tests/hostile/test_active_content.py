@@ -7,7 +7,6 @@ reports active-content; no case makes a request to the local listener.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,14 +30,6 @@ from hostile import (
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 DOC_RELS = "word/_rels/document.xml.rels"
-
-
-@pytest.fixture
-def listener() -> Iterator[Listener]:
-    """A local HTTP server that counts requests."""
-    server = Listener()
-    yield server
-    server.close()
 
 
 def attached_template(url: str) -> Edit:

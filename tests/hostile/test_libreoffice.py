@@ -11,7 +11,6 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,14 +22,6 @@ from ttbgen.office.sandbox import ENV_NETWORK, isolated, network_isolated
 needs_office = pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdfimages")),
                                   reason="LibreOffice and poppler are not installed")
 DOC_RELS = "word/_rels/document.xml.rels"
-
-
-@pytest.fixture
-def listener() -> Iterator[Listener]:
-    """A local HTTP server that counts requests."""
-    server = Listener()
-    yield server
-    server.close()
 
 
 def linked(base: Path, target: Path, url: str) -> Path:

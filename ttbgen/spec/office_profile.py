@@ -6,7 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from ttbgen.errors import OutputError, SpecError
+from ttbgen.errors import SpecError
+from ttbgen.files import write_new
 from ttbgen.i18n import N_, _
 from ttbgen.spec.model import Office, Recipient
 from ttbgen.spec.office import OFFICE_NAME
@@ -95,12 +96,5 @@ _COMMENT_COLUMN = 45
 def write_profile(folder: Path, key: str, text: str) -> Path:
     """Write `folder/offices/<key>.yaml`, never over an existing file."""
     path = folder / "offices" / f"{key}.yaml"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8") as fh:
-            fh.write(text)
-    except FileExistsError:
-        raise OutputError(_("{path} already exists; edit it, or choose another name").format(path=path)) from None
-    except OSError as exc:
-        raise OutputError(_("{path}: cannot write: {reason}").format(path=path, reason=exc.strerror)) from None
+    write_new(path, text.encode("utf-8"), _("{path} already exists; edit it, or choose another name"))
     return path

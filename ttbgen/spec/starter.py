@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ttbgen.errors import OutputError
+from ttbgen.files import write_new
 from ttbgen.i18n import N_, _
 from ttbgen.records import record
 from ttbgen.spec.model import Office
@@ -118,11 +118,5 @@ def starter_spec(office: Office, template: str, file: str, today: dt.date) -> st
 
 
 def write_starter(path: Path, text: str) -> None:
-    """Write a new spec, never over an existing file."""
-    try:
-        with path.open("x", encoding="utf-8") as fh:
-            fh.write(text)
-    except FileExistsError:
-        raise OutputError(_("{path} already exists; choose another name").format(path=path)) from None
-    except OSError as exc:
-        raise OutputError(_("{path}: cannot write: {reason}").format(path=path, reason=exc.strerror)) from None
+    """Write a new spec, never over an existing file (its folder must exist, as before)."""
+    write_new(path, text.encode("utf-8"), _("{path} already exists; choose another name"), make_folder=False)
